@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Classify.Corpus;
+
+/// <summary>One line of the taxonomy's JSONL form.</summary>
+public sealed class LabelledExample
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("title")] public string? Title { get; set; }
+    [JsonPropertyName("text")] public string Text { get; set; } = "";
+    [JsonPropertyName("language")] public string? Language { get; set; }
+    [JsonPropertyName("response_types")] public List<string> ResponseTypes { get; set; } = [];
+    [JsonPropertyName("actor")] public string? Actor { get; set; }
+    [JsonPropertyName("actor_type")] public string? ActorType { get; set; }
+    [JsonPropertyName("co_actors")] public List<string>? CoActors { get; set; }
+    [JsonPropertyName("binding")] public bool? Binding { get; set; }
+    [JsonPropertyName("stance")] public string? Stance { get; set; }
+
+    [JsonIgnore] public string Primary => ResponseTypes.Count > 0 ? ResponseTypes[0] : "";
+    /// <summary>Where the example came from (file:line), for error messages.</summary>
+    [JsonIgnore] public string Origin { get; set; } = "";
+}

@@ -1,0 +1,68 @@
+using Pipeline.Classify.Corpus;
+
+namespace Pipeline.Classify.Evaluation;
+
+/// <summary>Computes the evaluation metrics from truths and predictions. Pure.</summary>
+public static class Evaluator
+{
+    public static EvaluationReport Evaluate(IReadOnlyList<LabelledExample> truths, IReadOnlyList<Prediction> predictions)
+    {
+        if (truths.Count != predictions.Count) throw new ArgumentException("one prediction per example is needed");
+        int n = truths.Count;
+        var confusion = Taxonomy.Labels.ToDictionary(t => t, _ => Taxonomy.Labels.ToDictionary(p => p, _ => 0));
+        int correct = 0, actorN = 0, actorOk = 0, actorTypeOk = 0;
+        int relTp = 0, relFp = 0, relFn = 0;
+        var perLanguage = new Dictionary<string, (int N, int Ok)>();
+        for (int i = 0; i < n; i++)
+        {
+            var truth = truths[i].Primary;
+            var predicted = predictions[i].Primary;
+            confusion[truth][predicted]++;
+            bool ok = truth == predicted;
+            if (ok) correct++;
+            var lang = string.IsNullOrWhiteSpace(truths[i].Language) ? "unknown" : truths[i].Language!;
+            var l = perLanguage.GetValueOrDefault(lang);
+            perLanguage[lang] = (l.N + 1, l.Ok + (ok ? 1 : 0));
+
+            bool truthRelevant = truth != Taxonomy.Irrelevant, predRelevant = predicted != Taxonomy.Irrelevant;
+            if (truthRelevant && predRelevant) relTp++;
+            else if (!truthRelevant && predRelevant) relFp++;
+            else if (truthRelevant && !predRelevant) relFn++;
+
+            if (Taxonomy.IsResponse(truth))
+            {
+                actorN++;
+                if (string.Equals(truths[i].Actor?.Trim(), predictions[i].Actor.Trim(), StringComparison.OrdinalIgnoreCase)) actorOk++;
+                if (string.Equals(truths[i].ActorType, predictions[i].ActorType, StringComparison.OrdinalIgnoreCase)) actorTypeOk++;
+            }
+        }
+
+        var perClass = new Dictionary<string, ClassMetrics>();
+        foreach (var label in Taxonomy.Labels)
+        {
+            int tp = confusion[label][label];
+            int support = confusion[label].Values.Sum();
+            int predictedCount = Taxonomy.Labels.Sum(t => confusion[t][label]);
+            double p = predictedCount == 0 ? 0 : (double)tp / predictedCount;
+            double r = support == 0 ? 0 : (double)tp / support;
+            perClass[label] = new ClassMetrics(Round(p), Round(r), Round(F1(p, r)), support);
+        }
+        double relP = relTp + relFp == 0 ? 0 : (double)relTp / (relTp + relFp);
+        double relR = relTp + relFn == 0 ? 0 : (double)relTp / (relTp + relFn);
+        return new EvaluationReport
+        {
+            N = n,
+            Accuracy = Round(n == 0 ? 0 : (double)correct / n),
+            ResponseMacroF1 = Round(Taxonomy.ResponseTypes.Average(t => perClass[t].F1)),
+            RelevanceF1 = Round(F1(relP, relR)),
+            ActorAccuracy = Round(actorN == 0 ? 0 : (double)actorOk / actorN),
+            ActorTypeAccuracy = Round(actorN == 0 ? 0 : (double)actorTypeOk / actorN),
+            PerClass = perClass,
+            PerLanguage = perLanguage.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => new LanguageMetrics(kv.Value.N, Round((double)kv.Value.Ok / kv.Value.N))),
+            Confusion = confusion,
+        };
+    }
+
+    private static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
+    private static double Round(double x) => Math.Round(x, 4);
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.ML;
+using Pipeline.Classify.Actors;
+using Pipeline.Classify.Evaluation;
+using Pipeline.Classify.Training;
+
+namespace Pipeline.Classify;
+
+/// <summary>What is written next to a saved model.</summary>
+public sealed record ModelManifest(
+    string Version, DateTimeOffset Created, string Trainer, string DataFingerprint, int TrainCount, int ValidationCount,
+    EvaluationReport Validation, IReadOnlyDictionary<string, double> TrainerComparison);
+
+/// <summary>
+/// The only class that reads and writes model files. A version is a folder:
+/// <c>{root}/{version}/response.zip</c>, <c>actor-type.zip</c>, <c>manifest.json</c>.
+/// </summary>
+public sealed class ModelStore(string root)
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public static string NewVersion(DateTimeOffset now, string fingerprint) => $"v{now:yyyyMMdd-HHmmss}-{fingerprint[..6]}";
+
+    public string Save(TrainingResult result, string version, DateTimeOffset now)
+    {
+        var dir = Path.Combine(Root, version);
+        var temp = dir + ".tmp";
+        if (Directory.Exists(temp)) Directory.Delete(temp, true);
+        Directory.CreateDirectory(temp);
+        result.ResponseModel.Save(Path.Combine(temp, "response.zip"));
+        result.ActorTypeModel.Save(Path.Combine(temp, "actor-type.zip"));
+        var manifest = new ModelManifest(version, now, result.Trainer.ToString(), result.DataFingerprint, result.TrainCount, result.ValidationCount,
+            result.Validation, result.TrainerComparison);
+        File.WriteAllText(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        // Written to a temporary folder and renamed, so a crash never leaves a half-written version behind.
+        if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        Directory.Move(temp, dir);
+        return dir;
+    }
+
+    public bool Exists(string version) => File.Exists(Path.Combine(Root, version, "manifest.json"));
+
+    public ModelManifest ReadManifest(string version)
+    {
+        var path = Path.Combine(Root, version, "manifest.json");
+        if (!File.Exists(path)) throw new FileNotFoundException($"model version '{version}' has no manifest at {path}", path);
+        return JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path))!;
+    }
+
+    public Classifier Load(string version, ActorVocabulary vocabulary, double secondaryThreshold)
+    {
+        var dir = Path.Combine(Root, version);
+        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"model version '{version}' not found in {Root}");
+        var ml = new MLContext(ModelTrainer.Seed);
+        var response = TextModel.Load(ml, Path.Combine(dir, "response.zip"));
+        var actorType = TextModel.Load(ml, Path.Combine(dir, "actor-type.zip"));
+        return new Classifier(response, actorType, vocabulary, version, secondaryThreshold);
+    }
+}

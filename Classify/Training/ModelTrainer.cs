@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Pipeline.Classify.Actors;
+using Pipeline.Classify.Corpus;
+using Pipeline.Classify.Evaluation;
+using Pipeline.Classify.Schema;
+
+namespace Pipeline.Classify.Training;
+
+/// <summary>The outcome of a training run: the models, the trainer that won, and its validation metrics.</summary>
+public sealed record TrainingResult(
+    TextModel ResponseModel, TextModel ActorTypeModel, TrainerKind Trainer, EvaluationReport Validation,
+    IReadOnlyDictionary<string, double> TrainerComparison, int TrainCount, int ValidationCount, string DataFingerprint, TimeSpan Elapsed);
+
+/// <summary>
+/// Training as numbered steps (ML.NET samples style): 1 load and split, 2 featurize, 3 train each candidate
+/// trainer, 4 evaluate on the fixed validation split, 5 keep the better one and refit the actor-type model.
+/// Saving is <see cref="ModelStore"/>'s job. Seeded, so the same data gives the same model.
+/// </summary>
+public static class ModelTrainer
+{
+    public const int Seed = 20200809; // the day of the 2020 election
+
+    public static TrainingResult Train(LoadedCorpus corpus, ActorVocabulary vocabulary, IReadOnlyList<TrainerKind>? trainers = null, Action<string>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        trainers ??= [TrainerKind.SdcaMaximumEntropy, TrainerKind.LbfgsMaximumEntropy];
+        // Step 1 — split: the fixed validation split is never trained on.
+        var (train, validation) = CorpusSplit.Split(corpus.Examples);
+        if (train.Count < 20) throw new InvalidOperationException($"only {train.Count} training examples; the corpus is missing or too small");
+        var trainRows = train.Select(e => new TextRow { Label = e.Primary, Text = FeatureText.Build(e.Title, e.Text, vocabulary) }).ToList();
+
+        // Steps 2–4 — featurize, train and evaluate each candidate trainer.
+        var comparison = new Dictionary<string, double>();
+        (TextModel Model, TrainerKind Kind, double Score)? best = null;
+        var ml = new MLContext(Seed);
+        foreach (var kind in trainers)
+        {
+            progress?.Invoke($"training response-type model with {kind} on {train.Count} examples");
+            var model = TextModel.Train(ml, trainRows, kind);
+            var provisional = new Classifier(model, model, vocabulary, "candidate");
+            var report = Evaluate(provisional, validation);
+            var score = report.ResponseMacroF1 + report.Accuracy;
+            comparison[kind.ToString()] = report.ResponseMacroF1;
+            progress?.Invoke($"  {kind}: validation response_macro_f1 {report.ResponseMacroF1:0.000}, accuracy {report.Accuracy:0.000}");
+            if (best is null || score > best.Value.Score) best = (model, kind, score);
+        }
+
+        // Step 5 — actor-type model (used when the text names no actor from the vocabulary).
+        progress?.Invoke("training actor-type model");
+        var actorRows = train.Where(e => Taxonomy.IsResponse(e.Primary) && Taxonomy.IsActorType(e.ActorType) && e.ActorType != "none")
+            .Select(e => new TextRow { Label = e.ActorType!, Text = FeatureText.Build(e.Title, e.Text, vocabulary) }).ToList();
+        var actorModel = TextModel.Train(ml, actorRows, TrainerKind.SdcaMaximumEntropy);
+        var final = new Classifier(best!.Value.Model, actorModel, vocabulary, "candidate");
+        var validationReport = Evaluate(final, validation);
+        return new TrainingResult(best.Value.Model, actorModel, best.Value.Kind, validationReport, comparison, train.Count, validation.Count,
+            corpus.Fingerprint(), clock.Elapsed);
+    }
+
+    public static EvaluationReport Evaluate(Classifier classifier, IReadOnlyList<LabelledExample> examples)
+    {
+        var predictions = classifier.PredictBatch(examples.Select(e => (e.Title, e.Text, (string?)null)).ToList());
+        return Evaluator.Evaluate(examples, predictions);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Pipeline.Ingest.Fetching;
+
+/// <summary>
+/// SSRF guard: links found in feeds are untrusted, so they may only reach public addresses unless
+/// <c>Pipeline:Fetch:AllowPrivateNetworks</c> is set. Checked after DNS resolution, on every connection
+/// (so on every redirect hop and against DNS rebinding).
+/// </summary>
+public static class AddressGuard
+{
+    public static bool IsPublic(IPAddress a)
+    {
+        if (a.IsIPv4MappedToIPv6) a = a.MapToIPv4();
+        if (IPAddress.IsLoopback(a)) return false;
+        if (a.AddressFamily == AddressFamily.InterNetworkV6)
+            return !(a.IsIPv6LinkLocal || a.IsIPv6SiteLocal || a.IsIPv6Multicast || a.Equals(IPAddress.IPv6Any)
+                     || (a.GetAddressBytes()[0] & 0xFE) == 0xFC); // fc00::/7 unique local
+        var b = a.GetAddressBytes();
+        return !(b[0] == 0 || b[0] == 10 || b[0] == 127
+                 || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)      // carrier-grade NAT
+                 || (b[0] == 169 && b[1] == 254)                      // link-local
+                 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
+                 || (b[0] == 192 && b[1] == 168)
+                 || (b[0] == 192 && b[1] == 0 && b[2] == 0)
+                 || b[0] >= 224);                                     // multicast and reserved
+    }
+
+    /// <summary>A <see cref="SocketsHttpHandler.ConnectCallback"/> that refuses non-public addresses.</summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(bool allowPrivate) =>
+        async (ctx, ct) =>
+        {
+            var host = ctx.DnsEndPoint.Host;
+            IPAddress[] addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+            if (!allowPrivate) addresses = addresses.Where(IsPublic).ToArray();
+            if (addresses.Length == 0)
+                throw new BlockedAddressException($"{host} resolves only to private, loopback or link-local addresses");
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(addresses, ctx.DnsEndPoint.Port, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
+}
+
+public sealed class BlockedAddressException(string message) : Exception(message);

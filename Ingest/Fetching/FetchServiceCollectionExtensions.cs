@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Pipeline.Ingest.Sources;
+using Polly;
+
+namespace Pipeline.Ingest.Fetching;
+
+public static class FetchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the named client with the resilience pipeline: total timeout → retry (jittered exponential
+    /// backoff, honours Retry-After, handles 5xx/408/429/network errors/attempt timeouts) → attempt timeout.
+    /// </summary>
+    public static IServiceCollection AddFetcher(this IServiceCollection services, FetchOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<Fetcher>();
+        services.AddHttpClient(Fetcher.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, // the fetcher follows redirects itself, checking each hop
+                AutomaticDecompression = DecompressionMethods.All,
+                ConnectCallback = AddressGuard.ConnectCallback(options.AllowPrivateNetworks),
+                ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = Math.Max(1, options.MaxConcurrencyPerHost),
+                UseCookies = false, // no cookies are kept, so none can leak into logs or across sources
+            })
+            .AddResilienceHandler("fetch", builder =>
+            {
+                builder.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+                builder.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(0, options.MaxRetries),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
+                    MaxDelay = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds),
+                    ShouldRetryAfterHeader = true,
+                });
+                builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
+            });
+        return services;
+    }
+}

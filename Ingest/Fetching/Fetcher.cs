@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Authentication;
+using Microsoft.Extensions.Logging;
+using Pipeline.Ingest.Sources;
+using Polly.Timeout;
+
+namespace Pipeline.Ingest.Fetching;
+
+/// <summary>
+/// The only class that does network I/O. Politeness lives here: descriptive User-Agent, conditional GET,
+/// per-host concurrency limit, body size cap, manual redirects (so each hop is checked and permanent moves
+/// are reported). Transient retries (5xx, 408, 429 with Retry-After, timeouts) come from the Polly pipeline
+/// on the named <see cref="HttpClient"/> (see <see cref="FetchServiceCollectionExtensions"/>).
+/// </summary>
+public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, ILogger<Fetcher> logger)
+{
+    public const string ClientName = "pipeline-fetch";
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostGates = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Counts every HTTP request sent (benchmarks and tests read it).</summary>
+    public long RequestCount => Interlocked.Read(ref _requests);
+    private long _requests;
+
+    public async Task<FetchResult> FetchAsync(Uri url, Validators? validators = null, string? userAgent = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await FetchCoreAsync(url, validators ?? Validators.None, userAgent, ct);
+        return result with { Elapsed = clock.Elapsed };
+    }
+
+    private async Task<FetchResult> FetchCoreAsync(Uri url, Validators validators, string? userAgent, CancellationToken ct)
+    {
+        var current = url;
+        bool permanent = false;
+        for (int hop = 0; ; hop++)
+        {
+            if (current.Scheme is not ("http" or "https"))
+                return FetchResult.Fail(url, FetchErrorKind.Blocked, $"only http and https links are fetched, not {current.Scheme}:");
+            if (hop > options.MaxRedirects)
+                return FetchResult.Fail(url, FetchErrorKind.TooManyRedirects, $"more than {options.MaxRedirects} redirects (last: {current})");
+
+            var gate = _hostGates.GetOrAdd(current.Authority, _ => new SemaphoreSlim(Math.Max(1, options.MaxConcurrencyPerHost)));
+            await gate.WaitAsync(ct);
+            try
+            {
+                var step = await SendOnceAsync(url, current, hop == 0 ? validators : Validators.None, userAgent, ct);
+                if (step.Redirect is null)
+                    return step.Result! with { FinalUrl = current, PermanentlyRedirected = permanent };
+                permanent |= step.Permanent && hop == 0 || (permanent && step.Permanent);
+                current = step.Redirect;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    private sealed record Step(FetchResult? Result, Uri? Redirect = null, bool Permanent = false);
+
+    private async Task<Step> SendOnceAsync(Uri original, Uri url, Validators validators, string? userAgent, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent ?? options.UserAgent);
+        request.Headers.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        if (validators.ETag is { } etag) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        if (validators.LastModified is { } lm) request.Headers.TryAddWithoutValidation("If-Modified-Since", lm);
+
+        var client = clients.CreateClient(ClientName);
+        HttpResponseMessage response;
+        try
+        {
+            Interlocked.Increment(ref _requests);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            return new Step(Classify(original, e));
+        }
+
+        using (response)
+        {
+            var status = response.StatusCode;
+            if ((int)status is >= 300 and < 400 && status != HttpStatusCode.NotModified)
+            {
+                var location = response.Headers.Location;
+                if (location is null)
+                    return new Step(FetchResult.Fail(original, FetchErrorKind.HttpError, $"HTTP {(int)status} redirect without a Location header", status));
+                var next = location.IsAbsoluteUri ? location : new Uri(url, location);
+                return new Step(null, next, status is HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect);
+            }
+            if (status == HttpStatusCode.NotModified)
+                return new Step(new FetchResult { RequestedUrl = original, Outcome = FetchOutcome.NotModified, Status = status, Validators = validators });
+            if (!response.IsSuccessStatusCode)
+                return new Step(FetchResult.Fail(original, KindOf(status), Describe(status, response), status));
+
+            var declaredLength = response.Content.Headers.ContentLength;
+            if (declaredLength > options.MaxBodyBytes)
+                return new Step(FetchResult.Fail(original, FetchErrorKind.TooLarge, $"body of {declaredLength:N0} bytes is over the {options.MaxBodyBytes:N0}-byte limit", status));
+            byte[] body;
+            try
+            {
+                body = await ReadCappedAsync(response.Content, ct);
+            }
+            catch (BodyTooLargeException)
+            {
+                return new Step(FetchResult.Fail(original, FetchErrorKind.TooLarge, $"body is over the {options.MaxBodyBytes:N0}-byte limit", status));
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                return new Step(Classify(original, e) with { Status = status });
+            }
+            if (body.Length == 0)
+                return new Step(FetchResult.Fail(original, FetchErrorKind.EmptyBody, "the server answered 200 with an empty body", status));
+
+            return new Step(new FetchResult
+            {
+                RequestedUrl = original,
+                Outcome = FetchOutcome.Ok,
+                Status = status,
+                Body = body,
+                ContentType = response.Content.Headers.ContentType?.ToString(),
+                Validators = new Validators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R")),
+            });
+        }
+    }
+
+    private async Task<byte[]> ReadCappedAsync(HttpContent content, CancellationToken ct)
+    {
+        // The attempt timeout covers the headers; the body gets its own deadline so a trickling server cannot hold a pass.
+        using var bodyDeadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bodyDeadline.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds * 2));
+        await using var stream = await content.ReadAsStreamAsync(bodyDeadline.Token);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        try
+        {
+            while ((read = await stream.ReadAsync(chunk, bodyDeadline.Token)) > 0)
+            {
+                if (buffer.Length + read > options.MaxBodyBytes) throw new BodyTooLargeException();
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the body did not arrive within {options.TimeoutSeconds * 2:0.#} s");
+        }
+        return buffer.ToArray();
+    }
+
+    private sealed class BodyTooLargeException : Exception;
+
+    private FetchResult Classify(Uri url, Exception e)
+    {
+        var (kind, message) = e switch
+        {
+            TimeoutRejectedException or TaskCanceledException or TimeoutException or OperationCanceledException
+                => (FetchErrorKind.Timeout, e is TimeoutException ? e.Message : $"no answer within {options.TimeoutSeconds:0.#} s"),
+            _ when Find<BlockedAddressException>(e) is { } b => (FetchErrorKind.Blocked, b.Message),
+            _ when Find<AuthenticationException>(e) is not null => (FetchErrorKind.Tls, "the TLS handshake failed (certificate or protocol)"),
+            HttpRequestException h => (FetchErrorKind.Network, $"network error: {h.HttpRequestError switch
+            {
+                HttpRequestError.NameResolutionError => "the host name does not resolve",
+                HttpRequestError.ConnectionError => "the connection was refused or reset",
+                HttpRequestError.ResponseEnded => "the server closed the connection mid-response",
+                HttpRequestError.InvalidResponse => "the server sent an invalid HTTP response",
+                _ => h.Message,
+            }}"),
+            IOException => (FetchErrorKind.Network, "network error: the connection was reset while reading the body"),
+            _ => (FetchErrorKind.Network, $"{e.GetType().Name}: {e.Message}"),
+        };
+        logger.LogDebug("Fetch of {Url} failed: {Kind} {Message}", url, kind, message);
+        return FetchResult.Fail(url, kind, message);
+    }
+
+    private static T? Find<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is T t) return t;
+        return null;
+    }
+
+    private static FetchErrorKind KindOf(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.NotFound => FetchErrorKind.NotFound,
+        HttpStatusCode.Gone => FetchErrorKind.Gone,
+        HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => FetchErrorKind.Forbidden,
+        HttpStatusCode.TooManyRequests => FetchErrorKind.RateLimited,
+        HttpStatusCode.RequestTimeout => FetchErrorKind.Timeout,
+        >= HttpStatusCode.InternalServerError => FetchErrorKind.ServerError,
+        _ => FetchErrorKind.HttpError,
+    };
+
+    private static string Describe(HttpStatusCode status, HttpResponseMessage response) => status switch
+    {
+        HttpStatusCode.NotFound => "HTTP 404: the page does not exist (moved or removed?)",
+        HttpStatusCode.Gone => "HTTP 410: the publisher removed this address for good",
+        HttpStatusCode.Forbidden => "HTTP 403: the publisher refuses this client (bot protection?)",
+        HttpStatusCode.Unauthorized => "HTTP 401: the page needs a login",
+        HttpStatusCode.TooManyRequests => $"HTTP 429: rate limited{RetryAfterText(response.Headers.RetryAfter)} (retries exhausted)",
+        >= HttpStatusCode.InternalServerError => $"HTTP {(int)status}: the publisher's server failed (retries exhausted)",
+        _ => $"HTTP {(int)status} {response.ReasonPhrase}",
+    };
+
+    private static string RetryAfterText(RetryConditionHeaderValue? h) =>
+        h?.Delta is { } d ? $", asked to wait {d.TotalSeconds:0} s" : h?.Date is { } t ? $", asked to wait until {t:u}" : "";
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Ingest.Parsing;
+
+/// <summary>
+/// Makes fetched XML safe and tolerable before it reaches an XML parser. DTDs are never processed: a
+/// document type with an internal subset that declares entities (billion laughs, external entities) is
+/// refused; a plain DOCTYPE line (RSS 0.91's Netscape DTD) is dropped. HTML named entities that XML does
+/// not define (&amp;nbsp;) become numeric references, bare ampersands are escaped, control characters removed.
+/// Pure.
+/// </summary>
+public static partial class XmlPreparer
+{
+    public static string Prepare(string xml)
+    {
+        var doctype = Doctype().Match(xml);
+        if (doctype.Success)
+        {
+            if (doctype.Value.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase))
+                throw new FeedParseException("the document declares XML entities in its DTD; such documents are refused (entity-expansion and external-entity attacks)");
+            xml = xml.Remove(doctype.Index, doctype.Length);
+        }
+        else if (xml.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FeedParseException("the document declares XML entities; such documents are refused (entity-expansion and external-entity attacks)");
+        }
+
+        // The text is already decoded: an encoding named in the declaration (possibly wrong or unknown) must not be applied again.
+        xml = DeclaredEncoding().Replace(xml, "$1", 1);
+        xml = InvalidXmlChars().Replace(xml, "");
+        xml = Entity().Replace(xml, m =>
+        {
+            var name = m.Groups[1].Value;
+            if (name.StartsWith('#') || name is "amp" or "lt" or "gt" or "quot" or "apos") return m.Value;
+            var decoded = System.Net.WebUtility.HtmlDecode(m.Value);
+            return decoded != m.Value && decoded.Length > 0 ? $"&#{char.ConvertToUtf32(decoded, 0)};" : "&amp;" + m.Value[1..];
+        });
+        xml = BareAmpersand().Replace(xml, "&amp;");
+        return xml;
+    }
+
+    [GeneratedRegex(@"<!DOCTYPE[^\[>]*(\[[\s\S]*?\]\s*)?>", RegexOptions.IgnoreCase)]
+    private static partial Regex Doctype();
+    [GeneratedRegex(@"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[""'][^""']*[""']")]
+    private static partial Regex DeclaredEncoding();
+    [GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]")]
+    private static partial Regex InvalidXmlChars();
+    [GeneratedRegex(@"&(#?[A-Za-z0-9]+);")]
+    private static partial Regex Entity();
+    [GeneratedRegex(@"&(?!#?[A-Za-z0-9]+;)")]
+    private static partial Regex BareAmpersand();
+}

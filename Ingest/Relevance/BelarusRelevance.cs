@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Ingest.Relevance;
+
+/// <summary>Why an item was judged about Belarus (or not): the terms that matched.</summary>
+public sealed record RelevanceResult(bool IsAboutBelarus, IReadOnlyList<string> Matches);
+
+/// <summary>
+/// The Belarus relevance rule: does a text talk about Belarus, in any of the languages the monitors read?
+/// Strong terms (the country, its ruler, the democratic leader, flagship sanctioned firms) decide alone;
+/// place names that also exist elsewhere or appear in other contexts (Minsk agreements, Brest in France)
+/// count only in pairs. The term list is data: extend <see cref="StrongTerms"/> and <see cref="WeakTerms"/>.
+/// </summary>
+public static class BelarusRelevance
+{
+    internal static readonly string[] StrongTerms =
+    [
+        // en and Latin-script forms shared by many languages
+        @"belarus\w*", @"byelorussia\w*", @"belorussia\w*", @"lukash[eo]nk\w*", @"lukashenko\w*", @"lukaschenk\w*", @"loukachenk\w*",
+        @"lukašenk\w*", @"łukaszenk\w*", @"łukašenk\w*", @"lukasenk\w*", @"lukashenka\w*",
+        @"ts?i(kh|h|ch)anou?(sk|vsk)\w*", @"cichanou?sk\w*", @"ciha?nou?sk\w*", @"tikhanovsk\w*", @"tsikhanousk\w*", @"tichanowsk\w*", @"tikhanovskai?a\w*",
+        @"belaruskali\w*", @"belavia", @"grodno ?azot", @"naftan", @"belneftekhim", @"viasna\b", @"bialiatski\w*", @"bialacki\w*", @"kalesnikava\w*", @"kolesnikova\w*",
+        // pl, lt, lv, et, de, fr, es, it, pt, nl, sv, da, no, fi, cs, sk, ro, hu, ka, ja, zh
+        @"białoru\w*", @"baltarus\w*", @"baltkriev\w*", @"valgevene\w*", @"weißruss\w*", @"weissruss\w*", @"belarussisch\w*", @"belarussen",
+        @"biélorussi\w*", @"bélarus\w*", @"biélorusse\w*", @"bielorrus\w*", @"bielorussi\w*", @"bielorusso\w*", @"bielorrússi\w*",
+        @"wit-rus\w*", @"witrussisch\w*", @"vitryss\w*", @"hviderus\w*", @"hviterus\w*", @"valko-venäj\w*", @"bělorus\w*", @"bielorus\w*",
+        @"fehérorosz\w*", @"belarusz\w*", @"ბელარუს\w*", @"ベラルーシ", @"白俄罗斯", @"白俄羅斯",
+        // Cyrillic: ru, be, uk
+        @"беларус\w*", @"белорус\w*", @"белоросс\w*", @"білорус\w*", @"лукашенк\w*", @"лукашэнк\w*", @"лукашенк\w*",
+        @"тихановск\w*", @"цихановск\w*", @"ціханоўск\w*", @"ціханоўскі\w*", @"беларуськал\w*", @"белавиа", @"белавія", @"вясн[аыуе]\b",
+        // Belarusian Łacinka
+        @"biełaru\w*", @"biełarus\w*", @"łukašenk\w*", @"cichanoŭsk\w*",
+    ];
+
+    internal static readonly string[] WeakTerms =
+    [
+        @"minsk\w*", @"mińsk\w*", @"минск\w*", @"мінск\w*", @"менск\w*", @"мінськ\w*", @"miensk\w*", @"mensk\w*",
+        @"hrodna", @"grodno", @"гродн\w*", @"гродна", @"homiel", @"gomel", @"гомел\w*", @"гомель", @"vitebsk", @"віцебск\w*", @"витебск\w*",
+        @"mogilev", @"mahilyow", @"магілё\w*", @"могил[её]в\w*", @"brest", @"брест\w*", @"берасц\w*",
+    ];
+
+    private static readonly Regex Strong = Build(StrongTerms);
+    private static readonly Regex Weak = Build(WeakTerms);
+
+    private static Regex Build(string[] terms) =>
+        new(@"(?<![\p{L}\p{N}])(" + string.Join("|", terms) + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    public static RelevanceResult Check(string? title, string? text)
+    {
+        var all = (title ?? "") + "\n" + (text ?? "");
+        var strong = Strong.Matches(all).Select(m => m.Value).ToList();
+        if (strong.Count > 0)
+            return new RelevanceResult(true, strong.Distinct(StringComparer.OrdinalIgnoreCase).Take(20).ToList());
+        var weak = Weak.Matches(all).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new RelevanceResult(weak.Count >= 2, weak);
+    }
+
+    /// <summary>Character spans of every Belarus mention, for highlighting in the review page.</summary>
+    public static IEnumerable<(int Start, int Length)> Mentions(string text)
+    {
+        foreach (Match m in Strong.Matches(text)) yield return (m.Index, m.Length);
+        foreach (Match m in Weak.Matches(text)) yield return (m.Index, m.Length);
+    }
+}

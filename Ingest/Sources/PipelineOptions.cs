@@ -1,0 +1,70 @@
+namespace Pipeline.Ingest.Sources;
+
+/// <summary>Everything under the <c>Pipeline</c> configuration section.</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    public List<SourceDefinition> Sources { get; set; } = [];
+    public ScheduleOptions Schedule { get; set; } = new();
+    public FetchOptions Fetch { get; set; } = new();
+    public StorageOptions Storage { get; set; } = new();
+    public ClassifyOptions Classify { get; set; } = new();
+    public ReviewOptions Review { get; set; } = new();
+}
+
+public sealed class ScheduleOptions
+{
+    /// <summary>Default Quartz cron for sources without their own: every night at 02:15.</summary>
+    public string Default { get; set; } = "0 15 2 * * ?";
+    /// <summary>Time zone id for cron triggers (default UTC).</summary>
+    public string TimeZone { get; set; } = "UTC";
+}
+
+public sealed class FetchOptions
+{
+    /// <summary>Product token and contact URL, sent on every request.</summary>
+    public string UserAgent { get; set; } = "PipelineBot/0.1 (+https://github.com/belarus-responses/pipeline; monitoring of international responses to the crisis in Belarus)";
+    /// <summary>Per-attempt timeout in seconds (default 20).</summary>
+    public double TimeoutSeconds { get; set; } = 20;
+    /// <summary>Whole request including retries, in seconds (default 90).</summary>
+    public double TotalTimeoutSeconds { get; set; } = 90;
+    /// <summary>Retries after the first attempt on transient failures (default 3).</summary>
+    public int MaxRetries { get; set; } = 3;
+    /// <summary>Base delay of the jittered exponential backoff, in seconds (default 1).</summary>
+    public double RetryBaseDelaySeconds { get; set; } = 1;
+    /// <summary>Longest Retry-After the fetcher waits for inside one pass, in seconds (default 60).</summary>
+    public double MaxRetryAfterSeconds { get; set; } = 60;
+    /// <summary>Concurrent requests to one host (default 2).</summary>
+    public int MaxConcurrencyPerHost { get; set; } = 2;
+    /// <summary>Sources refreshed in parallel during one pass (default 4).</summary>
+    public int MaxParallelSources { get; set; } = 4;
+    /// <summary>Largest body accepted, in bytes (default 10 MB).</summary>
+    public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>Most new items fetched per source per pass (default 200).</summary>
+    public int MaxItemsPerSource { get; set; } = 200;
+    /// <summary>Allow fetching loopback/private addresses (tests only).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+    /// <summary>Most redirects followed (default 5).</summary>
+    public int MaxRedirects { get; set; } = 5;
+}
+
+public sealed class StorageOptions
+{
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+    public string ConnectionString { get; set; } = "Data Source=data/pipeline.db";
+}
+
+public sealed class ClassifyOptions
+{
+    /// <summary>Folder of model versions (default <c>data/models</c>).</summary>
+    public string ModelDirectory { get; set; } = "data/models";
+    /// <summary>Extra secondary response types are kept above this probability (default 0.25).</summary>
+    public double SecondaryThreshold { get; set; } = 0.25;
+}
+
+public sealed class ReviewOptions
+{
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+}

@@ -1,0 +1,147 @@
+using System.Data.Common;
+using System.Text.Json;
+
+namespace Pipeline.Store;
+
+public sealed record NewItem(
+    string SourceId, string Url, string CanonicalUrl, string Title, DateTimeOffset? Published, DateTimeOffset Fetched,
+    string? Language, string Text, string ContentHash, long SimHash, bool Relevant, IReadOnlyList<string> RelevanceTerms,
+    string Extraction, long? DuplicateOf);
+
+/// <summary>The classifier's verdict as stored with the item; <see cref="Status"/> places it in (or out of) the queue.</summary>
+public sealed record CandidateRecord(
+    string Status, IReadOnlyList<string> ResponseTypes, IReadOnlyDictionary<string, double> Scores,
+    string? Actor, string? ActorType, IReadOnlyList<string> CoActors, double Confidence, string ModelVersion);
+
+public enum InsertOutcome { Inserted, AlreadyStored }
+
+public sealed record StoredItem(
+    long Id, string SourceId, string Url, string CanonicalUrl, string Title, DateTimeOffset? Published, DateTimeOffset Fetched,
+    string? Language, string Text, long? DuplicateOf, string Status, IReadOnlyList<string> ResponseTypes,
+    IReadOnlyDictionary<string, double> Scores, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, double Confidence,
+    string ModelVersion, int Version, IReadOnlyList<string> DuplicateUrls, IReadOnlyList<string> RelevanceTerms);
+
+/// <summary>
+/// Items and their candidate rows. An item is stored once: the canonical URL is unique in the database, and
+/// the item with its candidate is written in one short transaction, so a rerun after a crash stores nothing twice.
+/// </summary>
+public sealed class ItemStore(Database db)
+{
+    public static readonly string[] Statuses = ["pending", "approved", "rejected", "filtered", "duplicate"];
+
+    public async Task<bool> ExistsAsync(string canonicalUrl, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await Sql.ScalarAsync(c, null, "SELECT 1 FROM items WHERE canonical_url = @u", ct, ("@u", canonicalUrl)) is not null;
+    }
+
+    /// <summary>Which of these canonical URLs are already stored (one query for a whole listing).</summary>
+    public async Task<HashSet<string>> ExistingAsync(IReadOnlyCollection<string> canonicalUrls, CancellationToken ct = default)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (canonicalUrls.Count == 0) return found;
+        await using var c = await db.OpenAsync(ct);
+        foreach (var chunk in canonicalUrls.Chunk(400))
+        {
+            var names = chunk.Select((_, i) => $"@u{i}").ToArray();
+            await using var cmd = Sql.Command(c, null, $"SELECT canonical_url FROM items WHERE canonical_url IN ({string.Join(",", names)})",
+                chunk.Select((u, i) => (names[i], (object?)u)).ToArray());
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) found.Add(r.GetString(0));
+        }
+        return found;
+    }
+
+    /// <summary>The primary item (not itself a duplicate) with this exact content hash.</summary>
+    public async Task<long?> FindByContentHashAsync(string contentHash, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var v = await Sql.ScalarAsync(c, null, "SELECT id FROM items WHERE content_hash = @h AND duplicate_of IS NULL ORDER BY id LIMIT 1", ct, ("@h", contentHash));
+        return v is null ? null : Convert.ToInt64(v);
+    }
+
+    /// <summary>SimHashes of primary items fetched since <paramref name="since"/> (zero hashes = too short to compare).</summary>
+    public async Task<List<(long Id, long SimHash)>> RecentSimHashesAsync(DateTimeOffset since, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var cmd = Sql.Command(c, null, "SELECT id, simhash FROM items WHERE duplicate_of IS NULL AND simhash <> 0 AND fetched >= @since", ("@since", Sql.Time(since)));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<(long, long)>();
+        while (await r.ReadAsync(ct)) list.Add((r.GetInt64(0), r.GetInt64(1)));
+        return list;
+    }
+
+    public async Task<(InsertOutcome Outcome, long Id)> InsertAsync(NewItem item, CandidateRecord candidate, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var id = await Sql.ScalarAsync(c, tx, """
+            INSERT INTO items (source_id, url, canonical_url, title, published, fetched, language, text, content_hash, simhash,
+                               relevant, relevance_terms, extraction, duplicate_of)
+            VALUES (@s, @u, @cu, @t, @p, @f, @l, @x, @h, @sh, @r, @rt, @e, @d)
+            ON CONFLICT(canonical_url) DO NOTHING
+            RETURNING id
+            """, ct, ("@s", item.SourceId), ("@u", item.Url), ("@cu", item.CanonicalUrl), ("@t", item.Title), ("@p", Sql.Time(item.Published)),
+            ("@f", Sql.Time(item.Fetched)), ("@l", item.Language), ("@x", item.Text), ("@h", item.ContentHash), ("@sh", item.SimHash),
+            ("@r", item.Relevant ? 1 : 0), ("@rt", Json(item.RelevanceTerms)), ("@e", item.Extraction), ("@d", item.DuplicateOf));
+        if (id is null)
+        {
+            await tx.RollbackAsync(ct);
+            var existing = await Sql.ScalarAsync(c, null, "SELECT id FROM items WHERE canonical_url = @u", ct, ("@u", item.CanonicalUrl));
+            return (InsertOutcome.AlreadyStored, Convert.ToInt64(existing));
+        }
+        var itemId = Convert.ToInt64(id);
+        var now = Sql.Time(DateTimeOffset.UtcNow);
+        await Sql.ExecuteAsync(c, tx, """
+            INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version, created, updated)
+            VALUES (@i, @st, @rt, @sc, @a, @at, @co, @cf, @mv, @now, @now)
+            """, ct, ("@i", itemId), ("@st", candidate.Status), ("@rt", Json(candidate.ResponseTypes)), ("@sc", Json(candidate.Scores)),
+            ("@a", candidate.Actor), ("@at", candidate.ActorType), ("@co", Json(candidate.CoActors)), ("@cf", candidate.Confidence),
+            ("@mv", candidate.ModelVersion), ("@now", now));
+        await tx.CommitAsync(ct);
+        return (InsertOutcome.Inserted, itemId);
+    }
+
+    public async Task<int> CountAsync(string? status = null, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var v = status is null
+            ? await Sql.ScalarAsync(c, null, "SELECT COUNT(*) FROM items", ct)
+            : await Sql.ScalarAsync(c, null, "SELECT COUNT(*) FROM candidates WHERE status = @s", ct, ("@s", status));
+        return Convert.ToInt32(v);
+    }
+
+    /// <summary>Stored items with their candidate, oldest first; <paramref name="status"/> null means all.</summary>
+    public IAsyncEnumerable<StoredItem> ListAsync(string? status = null, CancellationToken ct = default) =>
+        status is null ? ListWhereAsync("ORDER BY i.id", ct) : ListWhereAsync("WHERE c.status = @status ORDER BY i.id", ct, ("@status", status));
+
+    public async Task<StoredItem?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await foreach (var item in ListWhereAsync("WHERE i.id = @id", ct, ("@id", id))) return item;
+        return null;
+    }
+
+    private async IAsyncEnumerable<StoredItem> ListWhereAsync(string where, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, params (string, object?)[] args)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var cmd = Sql.Command(c, null, $"""
+            SELECT i.id, i.source_id, i.url, i.canonical_url, i.title, i.published, i.fetched, i.language, i.text, i.duplicate_of,
+                   c.status, COALESCE(c.reviewed_types, c.response_types), c.scores, COALESCE(c.reviewed_actor, c.actor),
+                   COALESCE(c.reviewed_actor_type, c.actor_type), c.co_actors, c.confidence, c.model_version, c.version,
+                   (SELECT json_group_array(d.url) FROM items d WHERE d.duplicate_of = i.id), i.relevance_terms
+            FROM items i JOIN candidates c ON c.item_id = i.id {where}
+            """, args);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) yield return Read(r);
+    }
+
+    private static StoredItem Read(DbDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Sql.ReadTime(r, 5), Sql.ReadTime(r, 6)!.Value,
+        Sql.ReadString(r, 7), r.GetString(8), Sql.ReadLong(r, 9), r.GetString(10),
+        FromJson<List<string>>(r.GetString(11)) ?? [], FromJson<Dictionary<string, double>>(r.GetString(12)) ?? [],
+        Sql.ReadString(r, 13), Sql.ReadString(r, 14), FromJson<List<string>>(Sql.ReadString(r, 15)) ?? [], r.GetDouble(16),
+        r.GetString(17), r.GetInt32(18), FromJson<List<string>>(Sql.ReadString(r, 19)) ?? [], FromJson<List<string>>(Sql.ReadString(r, 20)) ?? []);
+
+    internal static string Json<T>(T value) => JsonSerializer.Serialize(value);
+    internal static T? FromJson<T>(string? json) => string.IsNullOrEmpty(json) ? default : JsonSerializer.Deserialize<T>(json);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Pipeline.Ingest.Sources;
+
+namespace Pipeline.Worker.Configuration;
+
+/// <summary>A configuration problem that must stop the program before anything runs (exit code 2).</summary>
+public sealed class ConfigurationException(string message) : Exception(message);
+
+/// <summary>
+/// Builds the configuration: <c>appsettings.json</c> (working directory first, then next to the program),
+/// then each <c>--settings FILE</c> in order, then environment variables (<c>Pipeline__…</c>).
+/// A settings file that lists <c>Pipeline:Sources</c> replaces the catalogue instead of merging into it by
+/// array index (index merging would silently mix two catalogues).
+/// </summary>
+public static class PipelineConfiguration
+{
+    public static string FindAppSettings()
+    {
+        var here = Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json");
+        if (File.Exists(here)) return here;
+        var beside = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (File.Exists(beside)) return beside;
+        throw new ConfigurationException("appsettings.json not found in the working directory or next to the program");
+    }
+
+    public static IConfigurationRoot Build(IReadOnlyList<string> settingsFiles, string? appSettings = null)
+    {
+        var files = new List<string> { appSettings ?? FindAppSettings() };
+        foreach (var f in settingsFiles)
+        {
+            var full = Path.GetFullPath(f);
+            if (!File.Exists(full)) throw new ConfigurationException($"settings file not found: {f}");
+            files.Add(full);
+        }
+        // The last file that lists sources owns the catalogue; earlier files contribute everything else.
+        var catalogueOwner = files.LastOrDefault(DefinesSources);
+        var builder = new ConfigurationBuilder();
+        foreach (var file in files)
+        {
+            if (catalogueOwner is not null && file != catalogueOwner && DefinesSources(file))
+                builder.AddJsonStream(new MemoryStream(WithoutSources(file)));
+            else
+                builder.AddJsonFile(file, optional: false, reloadOnChange: false);
+        }
+        builder.AddEnvironmentVariables();
+        return builder.Build();
+    }
+
+    public static PipelineOptions Bind(IConfiguration configuration)
+    {
+        var options = new PipelineOptions();
+        try
+        {
+            configuration.GetSection(PipelineOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationException($"configuration error: {Explain(configuration, e.Message)}");
+        }
+        return options;
+    }
+
+    /// <summary>The binder names the key ("Pipeline:Sources:3:Kind"); name the source too.</summary>
+    private static string Explain(IConfiguration configuration, string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"Pipeline:Sources:(\d+)");
+        if (!m.Success) return message;
+        var id = configuration[$"Pipeline:Sources:{m.Groups[1].Value}:Id"];
+        return $"source '{id ?? "#" + m.Groups[1].Value}': {message}";
+    }
+
+    private static bool DefinesSources(string file)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
+                ?["Pipeline"]?["Sources"] is not null;
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigurationException($"{file} is not valid JSON: {e.Message}");
+        }
+    }
+
+    private static byte[] WithoutSources(string file)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        node["Pipeline"]!.AsObject().Remove("Sources");
+        return JsonSerializer.SerializeToUtf8Bytes(node);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.Store;
+
+namespace Pipeline.Worker.Export;
+
+/// <summary>Writes stored items as JSONL or CSV, one record per item (the export contract of the README).</summary>
+public static class Exporter
+{
+    public static readonly string[] Columns =
+    [
+        "id", "url", "canonical_url", "source", "title", "published", "fetched", "language", "text", "response_types", "scores",
+        "actor", "actor_type", "confidence", "status", "model_version", "duplicate_of", "duplicates",
+    ];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static Dictionary<string, object?> ToRecord(StoredItem i) => new()
+    {
+        ["id"] = i.Id,
+        ["url"] = i.Url,
+        ["canonical_url"] = i.CanonicalUrl,
+        ["source"] = i.SourceId,
+        ["title"] = i.Title,
+        ["published"] = i.Published?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["fetched"] = i.Fetched.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["language"] = i.Language,
+        ["text"] = i.Text,
+        ["response_types"] = i.ResponseTypes,
+        ["scores"] = i.Scores.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
+        ["actor"] = i.Actor,
+        ["actor_type"] = i.ActorType,
+        ["confidence"] = Math.Round(i.Confidence, 4),
+        ["status"] = i.Status,
+        ["model_version"] = i.ModelVersion,
+        ["duplicate_of"] = i.DuplicateOf,
+        ["duplicates"] = i.DuplicateUrls,
+    };
+
+    public static async Task<int> WriteAsync(IAsyncEnumerable<StoredItem> items, string format, TextWriter output, CancellationToken ct)
+    {
+        int n = 0;
+        bool csv = format == "csv";
+        if (csv) await output.WriteLineAsync(string.Join(",", Columns));
+        await foreach (var item in items.WithCancellation(ct))
+        {
+            var record = ToRecord(item);
+            if (csv)
+                await output.WriteLineAsync(string.Join(",", Columns.Select(c => Csv(record[c]))));
+            else
+                await output.WriteLineAsync(JsonSerializer.Serialize(record, Json));
+            n++;
+        }
+        return n;
+    }
+
+    private static string Csv(object? value)
+    {
+        var s = value switch
+        {
+            null => "",
+            string str => str,
+            IEnumerable<string> list => string.Join("; ", list),
+            double d => d.ToString(CultureInfo.InvariantCulture),
+            IConvertible c => c.ToString(CultureInfo.InvariantCulture),
+            _ => JsonSerializer.Serialize(value, Json),
+        };
+        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Pipeline.Classify;
+using Pipeline.Ingest.Extracting;
+using Pipeline.Ingest.Fetching;
+using Pipeline.Ingest.Identity;
+using Pipeline.Ingest.Parsing;
+using Pipeline.Ingest.Relevance;
+using Pipeline.Ingest.Sources;
+using Pipeline.Store;
+using Pipeline.Worker.Classification;
+
+namespace Pipeline.Worker.Ingestion;
+
+/// <summary>
+/// The one orchestrator of a source refresh, top to bottom: fetch the listing (conditional GET) → parse →
+/// skip known items → fetch each new page → extract → relevance → classify → dedup → store. Stages never
+/// call each other. Every item is stored in its own transaction, and the listing's validators are saved only
+/// after all its items, so a crash at any point loses nothing and the rerun stores nothing twice.
+/// </summary>
+public sealed class SourceRefresh(
+    Fetcher fetcher, ClassifierProvider classifiers, SourceStore sources, ItemStore items, FetchLogStore fetchLog,
+    FetchOptions options, TimeProvider clock, ILogger<SourceRefresh> logger)
+{
+    /// <summary>Serialises the dedup check with the insert, so two sources storing the same text at once still make one primary.</summary>
+    private static readonly SemaphoreSlim DedupGate = new(1, 1);
+    private static readonly TimeSpan NearDuplicateWindow = TimeSpan.FromDays(120);
+
+    public async Task<SourceSummary> RunAsync(SourceDefinition source, CancellationToken ct)
+    {
+        var summary = new SourceSummary(source.Id);
+        var timer = Stopwatch.StartNew();
+        try
+        {
+            await RefreshAsync(source, summary, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            summary.Error = "the pass was cancelled before this source finished";
+            throw;
+        }
+        catch (Exception e)
+        {
+            // One bad source never stops the pass: the failure is recorded on the source.
+            summary.Error = $"unexpected {e.GetType().Name}: {e.Message}";
+            logger.LogError("Source {SourceId} failed unexpectedly: {Error}", source.Id, summary.Error);
+            await sources.RecordFailureAsync(source.Id, clock.GetUtcNow(), "Internal", summary.Error, null, CancellationToken.None);
+        }
+        summary.Elapsed = timer.Elapsed;
+        return summary;
+    }
+
+    private async Task RefreshAsync(SourceDefinition source, SourceSummary summary, CancellationToken ct)
+    {
+        // 1. Listing, conditionally.
+        var state = await sources.GetAsync(source.Id, ct);
+        var url = new Uri(source.Url);
+        var listing = await fetcher.FetchAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, ct);
+        await fetchLog.AddAsync(new FetchLogEntry(source.Id, source.Url, clock.GetUtcNow(), listing.Outcome.ToString(), (int?)listing.Status,
+            listing.Body.Length, (long)listing.Elapsed.TotalMilliseconds, listing.ErrorKind == FetchErrorKind.None ? null : listing.ErrorKind.ToString(), listing.Error), ct);
+        if (listing.Outcome == FetchOutcome.Failed)
+        {
+            await FailAsync(source, summary, listing.ErrorKind.ToString(), listing.Error!, ct);
+            return;
+        }
+        string? redirect = listing.PermanentlyRedirected ? listing.FinalUrl?.AbsoluteUri : null;
+        if (listing.Outcome == FetchOutcome.NotModified)
+        {
+            summary.NotModified = true;
+            await sources.RecordSuccessAsync(source.Id, clock.GetUtcNow(), false, null, null, null, state?.Flagged, null, ct);
+            return;
+        }
+
+        // 2. Parse.
+        ParsedListing parsed;
+        try
+        {
+            var text = listing.Text;
+            var baseUrl = listing.FinalUrl ?? url;
+            parsed = source.Kind == SourceKind.Html ? HtmlListingParser.Parse(text, baseUrl, source) : FeedParser.Parse(text, baseUrl);
+        }
+        catch (FeedParseException e)
+        {
+            await FailAsync(source, summary, FetchErrorKind.NotAFeed.ToString(), e.Message, ct);
+            return;
+        }
+        summary.Format = parsed.Format;
+        summary.Entries = parsed.Entries.Count;
+
+        // 3. Skip what is already stored (one query for the whole listing).
+        var entries = parsed.Entries
+            .Where(e => e.Link is not null)
+            .Select(e => (Entry: e, Canonical: UrlCanonicalizer.Canonicalize(e.Link!)))
+            .DistinctBy(e => e.Canonical)
+            .ToList();
+        var known = await items.ExistingAsync(entries.Select(e => e.Canonical).ToList(), ct);
+        var fresh = entries.Where(e => !known.Contains(e.Canonical)).Take(options.MaxItemsPerSource).ToList();
+        summary.AlreadyKnown = entries.Count - fresh.Count;
+
+        var classifier = await classifiers.GetAsync(ct);
+        var recent = await items.RecentSimHashesAsync(clock.GetUtcNow() - NearDuplicateWindow, ct);
+
+        // 4. Each new item: page → extract → relevance → classify → dedup → store.
+        foreach (var (entry, canonical) in fresh)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                await IngestItemAsync(source, entry, canonical, classifier, recent, summary, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                summary.ItemErrors++;
+                logger.LogWarning("Source {SourceId}: item {Url} failed: {Error}", source.Id, entry.Link, e.Message);
+            }
+        }
+
+        // 5. Health, and validators only now that every item is stored.
+        string? flag = null;
+        if (source.ExpectMinItems is { } min && parsed.Entries.Count < min)
+            flag = $"only {parsed.Entries.Count} entries, fewer than the expected minimum of {min} (placeholder page or broken selector?)";
+        else if (state?.UsualItemCount is { } usual && usual >= 5 && parsed.Entries.Count < usual * 0.25)
+            flag = $"only {parsed.Entries.Count} entries where usually about {usual:0} (placeholder page or broken selector?)";
+        summary.Warning = flag ?? (redirect is null ? null : $"permanently moved to {redirect}; update its Url");
+        await sources.RecordSuccessAsync(source.Id, clock.GetUtcNow(), true, listing.Validators.ETag, listing.Validators.LastModified,
+            parsed.Entries.Count, flag, redirect, ct);
+    }
+
+    private async Task IngestItemAsync(SourceDefinition source, ParsedEntry entry, string canonical, Classifier classifier,
+        List<(long Id, long SimHash)> recent, SourceSummary summary, CancellationToken ct)
+    {
+        var title = entry.Title;
+        var text = entry.Summary ?? "";
+        var published = entry.Published;
+        var language = source.Language;
+        var extraction = "feed";
+        var url = entry.Link!;
+        if (source.FetchArticles)
+        {
+            var page = await fetcher.FetchAsync(url, null, source.UserAgent, ct);
+            if (page.IsOk)
+            {
+                var article = ArticleExtractor.Extract(page.Text, page.FinalUrl ?? url, source.ContentSelector);
+                if (article.Text.Length >= Math.Min(200, Math.Max(1, text.Length)))
+                {
+                    text = article.Text;
+                    extraction = article.Method;
+                }
+                if (string.IsNullOrWhiteSpace(title)) title = article.Title;
+                published ??= article.Published;
+                language = article.Language ?? language;
+            }
+            else
+            {
+                extraction = $"feed (page failed: {page.Error})";
+                summary.ItemErrors++;
+                logger.LogInformation("Source {SourceId}: page {Url} not fetched: {Error}", source.Id, url, page.Error);
+            }
+        }
+        if (string.IsNullOrWhiteSpace(text)) text = title;
+        if (string.IsNullOrWhiteSpace(title)) title = text.Length > 120 ? text[..120] + "…" : text;
+        language ??= LanguageGuesser.Guess(text);
+
+        var relevance = BelarusRelevance.Check(title, text);
+        var prediction = classifier.Predict(title, text, source.ActorHint);
+        var hash = TextFingerprint.ContentHash(text);
+        var simhash = TextFingerprint.Words(text).Length >= TextFingerprint.MinWordsForNearDuplicate ? TextFingerprint.SimHash(text) : 0;
+
+        await DedupGate.WaitAsync(ct);
+        try
+        {
+            long? duplicateOf = await items.FindByContentHashAsync(hash, ct);
+            if (duplicateOf is null && simhash != 0)
+                foreach (var (id, other) in recent)
+                    if (TextFingerprint.Distance(simhash, other) <= TextFingerprint.NearDuplicateDistance) { duplicateOf = id; break; }
+
+            var status = duplicateOf is not null ? "duplicate"
+                : !relevance.IsAboutBelarus ? "filtered"
+                : prediction.IsResponse ? "pending"
+                : "filtered";
+            var (outcome, itemId) = await items.InsertAsync(
+                new NewItem(source.Id, url.AbsoluteUri, canonical, title, published, clock.GetUtcNow(), language, text, hash, simhash,
+                    relevance.IsAboutBelarus, relevance.Matches, extraction, duplicateOf),
+                new CandidateRecord(status, prediction.ResponseTypes, prediction.Scores, prediction.Actor, prediction.ActorType,
+                    prediction.CoActors, prediction.Confidence, prediction.ModelVersion), ct);
+            if (outcome == InsertOutcome.AlreadyStored) { summary.AlreadyKnown++; return; }
+            summary.New++;
+            if (duplicateOf is null && simhash != 0) recent.Add((itemId, simhash));
+            switch (status)
+            {
+                case "duplicate": summary.Duplicates++; break;
+                case "filtered": summary.Filtered++; break;
+                case "pending": summary.Queued++; break;
+            }
+        }
+        finally
+        {
+            DedupGate.Release();
+        }
+    }
+
+    private async Task FailAsync(SourceDefinition source, SourceSummary summary, string kind, string message, CancellationToken ct)
+    {
+        summary.Error = message;
+        // Logged once per source per pass, with the source id, in plain words — no stack trace.
+        logger.LogWarning("Source {SourceId} failed ({Kind}): {Error}", source.Id, kind, message);
+        await sources.RecordFailureAsync(source.Id, clock.GetUtcNow(), kind, message, null, ct);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Ingest.Sources;
+using Pipeline.Store;
+using Quartz;
+
+namespace Pipeline.Worker.Scheduling;
+
+public static class SchedulingSetup
+{
+    /// <summary>One job and one cron trigger per enabled source; a missed fire runs once, as soon as possible.</summary>
+    public static IServiceCollection AddSourceSchedule(this IServiceCollection services, PipelineOptions options)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Schedule.TimeZone);
+        services.AddTransient<SourcePollJob>();
+        services.AddQuartz(q =>
+        {
+            foreach (var source in options.Sources.Where(s => s.Enabled))
+            {
+                var key = SourcePollJob.KeyFor(source.Id);
+                q.AddJob<SourcePollJob>(j => j.WithIdentity(key).UsingJobData(SourcePollJob.SourceIdKey, source.Id).StoreDurably());
+                q.AddTrigger(t => t.ForJob(key).WithIdentity($"{key.Name}-cron", "sources")
+                    .WithCronSchedule(source.Schedule ?? options.Schedule.Default, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        services.AddHostedService<MissedRunTrigger>();
+        return services;
+    }
+}
+
+/// <summary>
+/// At start-up, fires once the poll of every source whose last scheduled time passed while the program was
+/// not running (an in-memory job store forgets misfires across restarts, so the store's last-check times decide).
+/// </summary>
+public sealed class MissedRunTrigger(ISchedulerFactory schedulers, PipelineOptions options, SourceStore sources, TimeProvider clock, ILogger<MissedRunTrigger> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Schedule.TimeZone);
+        await sources.SyncAsync(options.Sources.Select(s => (s.Id, s.Name, s.Url, s.Kind.ToString())), ct);
+        var states = (await sources.ListAsync(ct)).ToDictionary(s => s.Id);
+        var now = clock.GetUtcNow();
+        foreach (var source in options.Sources.Where(s => s.Enabled))
+        {
+            var last = states.GetValueOrDefault(source.Id)?.LastChecked;
+            if (MissedRuns.Missed(source.Schedule ?? options.Schedule.Default, zone, last, now, TimeSpan.FromDays(2)))
+            {
+                logger.LogInformation("Source {SourceId} missed its scheduled poll (last checked {Last}); running it now", source.Id, last?.ToString("u") ?? "never");
+                await scheduler.TriggerJob(SourcePollJob.KeyFor(source.Id), ct);
+            }
+        }
+    }
+}

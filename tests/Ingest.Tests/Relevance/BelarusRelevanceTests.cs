@@ -1,0 +1,48 @@
+using Pipeline.Ingest.Relevance;
+
+namespace Pipeline.Ingest.Tests.Relevance;
+
+public class BelarusRelevanceTests
+{
+    [Theory]
+    [InlineData("en", "The EU imposed new sanctions on Belarus today.")]
+    [InlineData("en", "Lukashenka's regime jailed another journalist.")]
+    [InlineData("en", "Tsikhanouskaya met the foreign ministers in Vilnius.")]
+    [InlineData("ru", "Евросоюз расширил санкции против Беларуси.")]
+    [InlineData("ru", "МИД Литвы осудил приговор в Белоруссии.")]
+    [InlineData("ru", "Лукашенко заявил о закрытии границы.")]
+    [InlineData("be", "Еўрасаюз увёў новыя санкцыі супраць Беларусі.")]
+    [InlineData("be-latn", "Jeŭrasajuz uvioŭ novyja sankcyi suprać Biełarusi.")]
+    [InlineData("uk", "Україна відкликала посла з Білорусі.")]
+    [InlineData("pl", "Polska zamknęła przejście graniczne z Białorusią.")]
+    [InlineData("lt", "Lietuva išsiuntė Baltarusijos diplomatus.")]
+    [InlineData("lv", "Latvija paplašina sankcijas pret Baltkrieviju.")]
+    [InlineData("et", "Eesti toetab Valgevene kodanikuühiskonda.")]
+    [InlineData("de", "Die Bundesregierung verurteilt die Repressionen in Weißrussland.")]
+    [InlineData("de", "Neue Sanktionen gegen Belarus beschlossen.")]
+    [InlineData("fr", "La France condamne la répression en Biélorussie.")]
+    [InlineData("fr", "Nouvelles sanctions contre le Bélarus.")]
+    public void Check_BelarusInManyLanguages_IsRelevant(string language, string text)
+    {
+        var r = BelarusRelevance.Check(null, text);
+        Assert.True(r.IsAboutBelarus, $"{language}: {text}");
+        Assert.NotEmpty(r.Matches);
+    }
+
+    [Theory]
+    [InlineData("The EU adopted a 14th package of sanctions against Russia.")]
+    [InlineData("Bulgaria and Belgium sign an energy agreement.")]
+    [InlineData("The Minsk agreements on Donbas were discussed in Paris.")] // one weak term is not enough
+    [InlineData("Brest, in Brittany, hosts a maritime festival.")]
+    [InlineData("Евросоюз ввёл санкции против России.")]
+    public void Check_OtherCountries_IsNotRelevant(string text)
+    {
+        Assert.False(BelarusRelevance.Check(null, text).IsAboutBelarus, text);
+    }
+
+    [Fact]
+    public void Check_TwoBelarusianCitiesWithoutTheCountry_IsRelevant()
+    {
+        Assert.True(BelarusRelevance.Check("Protests in Minsk and Hrodna", "Thousands marched on Sunday.").IsAboutBelarus);
+    }
+}
