@@ -39,7 +39,8 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
                 return _current;
             }
             if (active is not null)
-                logger.LogWarning("Active model {Version} has no files in {Dir}; training a new one from the shipped corpus", active.Version, Models.Root);
+                logger.LogWarning("Active model {Version} has no files in {Dir}; looking for a saved model of the shipped corpus", active.Version, Models.Root);
+            if (await AdoptSavedAsync(ct) is { } adopted) return _current = adopted;
             _current = await TrainAndActivateAsync([], msg => logger.LogInformation("{Message}", msg), ct);
             return _current;
         }
@@ -49,10 +50,36 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
         }
     }
 
+    /// <summary>
+    /// A new store next to an existing model folder (a second database, a reset) reuses the newest saved model
+    /// trained on exactly the shipped corpus instead of training again.
+    /// </summary>
+    private async Task<Classifier?> AdoptSavedAsync(CancellationToken ct)
+    {
+        if (!Directory.Exists(Models.Root)) return null;
+        var fingerprint = ShippedCorpus().Fingerprint();
+        var saved = Directory.EnumerateDirectories(Models.Root)
+            .Select(Path.GetFileName)
+            .Where(v => v is not null && !v.EndsWith(".tmp") && Models.Exists(v))
+            .Select(v => Models.ReadManifest(v!))
+            .Where(m => m.DataFingerprint == fingerprint)
+            .MaxBy(m => m.Created);
+        if (saved is null) return null;
+        await versions.RegisterAsync(new ModelVersionRow(saved.Version, saved.Created, Path.Combine(Models.Root, saved.Version),
+            JsonSerializer.Serialize(saved.Validation), saved.DataFingerprint, Active: true), ct);
+        logger.LogInformation("Adopted saved classifier {Version} (trained on the shipped corpus)", saved.Version);
+        return Models.Load(saved.Version, Vocabulary, options.SecondaryThreshold);
+    }
+
+    private static LoadedCorpus ShippedCorpus() =>
+        CorpusLoader.Load(Directory.EnumerateFiles(CorpusLoader.DefaultCorpusDirectory, "*.jsonl").Order());
+
     /// <summary>Trains on the shipped corpus plus extra files, saves and registers the version; activates it.</summary>
     public async Task<Classifier> TrainAndActivateAsync(IReadOnlyList<string> extraFiles, Action<string>? progress, CancellationToken ct)
     {
-        var corpus = CorpusLoader.Load(Directory.EnumerateFiles(CorpusLoader.DefaultCorpusDirectory, "*.jsonl").Order().Concat(extraFiles));
+        var shipped = ShippedCorpus();
+        var extra = extraFiles.Count == 0 ? null : CorpusLoader.Load(extraFiles);
+        var corpus = extra is null ? shipped : new LoadedCorpus([.. shipped.Examples, .. extra.Examples], [.. shipped.Problems, .. extra.Problems]);
         foreach (var p in corpus.Problems.Take(10)) logger.LogWarning("Corpus line skipped: {Origin}: {Problem}", p.Origin, p.Message);
         var result = ModelTrainer.Train(corpus, Vocabulary, progress: progress);
         var now = DateTimeOffset.UtcNow;

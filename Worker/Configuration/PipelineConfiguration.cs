@@ -50,6 +50,13 @@ public static class PipelineConfiguration
 
     public static PipelineOptions Bind(IConfiguration configuration)
     {
+        // The binder silently keeps the default for an enum value it cannot read; a typo in Kind must stop the program.
+        foreach (var source in configuration.GetSection("Pipeline:Sources").GetChildren())
+        {
+            var kind = source["Kind"];
+            if (kind is not null && !Enum.TryParse<SourceKind>(kind, ignoreCase: true, out _))
+                throw new ConfigurationException($"configuration error: source '{source["Id"] ?? "#" + source.Key}': Kind '{kind}' is not one of {string.Join(", ", Enum.GetNames<SourceKind>())}");
+        }
         var options = new PipelineOptions();
         try
         {

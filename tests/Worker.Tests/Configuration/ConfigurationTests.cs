@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Pipeline.Worker.Tests.Infrastructure;
+
+namespace Pipeline.Worker.Tests.Configuration;
+
+public class ConfigurationTests
+{
+    private static async Task<TestPipeline.Run> IngestWith(TestPipeline p, JsonArray sources, Action<JsonObject>? tweak = null)
+    {
+        p.Configure(sources, tweak);
+        return await p.RunAsync("ingest");
+    }
+
+    [Fact]
+    public async Task Ingest_BadCron_Exits2NamingTheSource()
+    {
+        using var p = new TestPipeline();
+        var s = TestPipeline.FeedSource("eu-council", new Uri("http://127.0.0.1:1/feed"));
+        s["Schedule"] = "every night please";
+        var run = await IngestWith(p, [s]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("source 'eu-council'", run.Stderr);
+        Assert.Contains("cron", run.Stderr);
+        Assert.False(File.Exists(p.DatabasePath), "nothing runs before the configuration is valid");
+    }
+
+    [Fact]
+    public async Task Ingest_DuplicateId_Exits2NamingTheSource()
+    {
+        using var p = new TestPipeline();
+        var run = await IngestWith(p, [TestPipeline.FeedSource("hrw", new Uri("http://127.0.0.1:1/a")), TestPipeline.FeedSource("hrw", new Uri("http://127.0.0.1:1/b"))]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("source 'hrw': duplicate Id", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Ingest_MissingUrl_Exits2NamingTheSource()
+    {
+        using var p = new TestPipeline();
+        var s = TestPipeline.FeedSource("osce", new Uri("http://127.0.0.1:1/a"));
+        s.Remove("Url");
+        var run = await IngestWith(p, [s]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("source 'osce': missing Url", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownKind_Exits2NamingTheSource()
+    {
+        using var p = new TestPipeline();
+        var s = TestPipeline.FeedSource("pace", new Uri("http://127.0.0.1:1/a"));
+        s["Kind"] = "Podcast";
+        var run = await IngestWith(p, [s]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("source 'pace'", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Ingest_HtmlSourceWithoutSelector_Exits2()
+    {
+        using var p = new TestPipeline();
+        var s = TestPipeline.FeedSource("mfa", new Uri("http://127.0.0.1:1/a"));
+        s["Kind"] = "Html";
+        var run = await IngestWith(p, [s]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("source 'mfa': Kind is Html but ItemSelector is missing", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Ingest_MissingSettingsFile_Exits2()
+    {
+        var code = await Pipeline.Worker.Cli.Commands.RunAsync(["ingest", "--settings", "/nonexistent/x.json"], new StringWriter(), new StringWriter());
+        Assert.Equal(2, code);
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownOption_Exits2()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        var run = await p.RunAsync("ingest", "--sorce", "x");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--sorce", run.Stderr);
+    }
+
+    [Fact]
+    public void DefaultCatalogue_IsValidAndCoversThePublishers()
+    {
+        var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([], Path.Combine(SharedPaths.RepositoryRoot, "appsettings.json"));
+        var options = Pipeline.Worker.Configuration.PipelineConfiguration.Bind(configuration);
+        Assert.Empty(Pipeline.Worker.Configuration.ConfigValidator.Validate(options));
+        Assert.True(options.Sources.Count >= 30);
+        Assert.All(options.Sources, s => Assert.Matches("^[ABCX]", s.UrlGrade ?? ""));
+        foreach (var host in new[] { "consilium.europa.eu", "europarl.europa.eu", "ec.europa.eu", "eeas.europa.eu", "state.gov", "gov.uk", "canada.ca",
+                     "news.un.org", "ohchr.org", "osce.org", "coe.int", "hrw.org", "amnesty.org", "rsf.org", "cpj.org", "freedomhouse.org",
+                     "spring96.org", "baj.media", "urm.lt", "gov.pl", "mfa.gov.lv", "vm.ee", "auswaertiges-amt.de" })
+            Assert.Contains(options.Sources, s => new Uri(s.Url).Host.EndsWith(host));
+    }
+
+    [Fact]
+    public async Task SettingsFileWithSources_ReplacesTheCatalogueInsteadOfMerging()
+    {
+        using var p = new TestPipeline();
+        p.Configure([TestPipeline.FeedSource("only-one", new Uri("http://127.0.0.1:9/feed"))]);
+        var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([p.SettingsPath], Path.Combine(SharedPaths.RepositoryRoot, "appsettings.json"));
+        var options = Pipeline.Worker.Configuration.PipelineConfiguration.Bind(configuration);
+        Assert.Equal(["only-one"], options.Sources.Select(s => s.Id));
+        await Task.CompletedTask;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pipeline.Store;
+using Pipeline.Worker.Cli;
+
+namespace Pipeline.Worker.Tests.Infrastructure;
+
+/// <summary>
+/// A throw-away installation: its own folder, SQLite file and settings file, run through the real command
+/// line entry point. The classifier is trained once per test run into a shared folder and adopted by every
+/// installation (the same path a fresh production database takes next to an existing model folder).
+/// </summary>
+public sealed class TestPipeline : IDisposable
+{
+    private static readonly SemaphoreSlim ModelGate = new(1, 1);
+    private static bool _modelReady;
+    public static readonly string ModelDirectory = Path.Combine(Path.GetTempPath(), "pipeline-tests", "models");
+
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "pipeline-tests", Guid.NewGuid().ToString("N")[..12]);
+    public string SettingsPath => Path.Combine(Directory, "settings.json");
+    public string DatabasePath => Path.Combine(Directory, "pipeline.db");
+    public Database Database { get; }
+    public ItemStore Items { get; }
+    public SourceStore Sources { get; }
+    public FetchLogStore FetchLog { get; }
+
+    public TestPipeline()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        Database = new Database("Sqlite", $"Data Source={DatabasePath}");
+        Items = new ItemStore(Database);
+        Sources = new SourceStore(Database);
+        FetchLog = new FetchLogStore(Database);
+    }
+
+    /// <summary>Writes the settings file: the given sources plus test-friendly fetch limits.</summary>
+    public void Configure(JsonArray sources, Action<JsonObject>? tweak = null)
+    {
+        var pipeline = new JsonObject
+        {
+            ["Sources"] = sources,
+            ["Storage"] = new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = $"Data Source={DatabasePath}" },
+            ["Classify"] = new JsonObject { ["ModelDirectory"] = ModelDirectory },
+            ["Fetch"] = new JsonObject
+            {
+                ["AllowPrivateNetworks"] = true, ["TimeoutSeconds"] = 2, ["TotalTimeoutSeconds"] = 6, ["MaxRetries"] = 2,
+                ["RetryBaseDelaySeconds"] = 0.05, ["MaxRetryAfterSeconds"] = 2,
+            },
+        };
+        tweak?.Invoke(pipeline);
+        var root = new JsonObject
+        {
+            ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Warning" } },
+            ["Pipeline"] = pipeline,
+        };
+        File.WriteAllText(SettingsPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    public static JsonObject FeedSource(string id, Uri url, string? actorHint = null) => new()
+    {
+        ["Id"] = id, ["Name"] = id, ["Url"] = url.AbsoluteUri, ["Kind"] = "Feed", ["ActorHint"] = actorHint,
+    };
+
+    public sealed record Run(int ExitCode, string Stdout, string Stderr);
+
+    public async Task<Run> RunAsync(params string[] args)
+    {
+        await EnsureModelAsync();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var all = args.Concat(["--settings", SettingsPath]).ToArray();
+        var code = await Commands.RunAsync(all, stdout, stderr);
+        return new Run(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Trains the shared model once per test run (the first installation does it, the rest adopt it).</summary>
+    public static async Task EnsureModelAsync()
+    {
+        if (_modelReady) return;
+        await ModelGate.WaitAsync();
+        try
+        {
+            if (_modelReady) return;
+            using var bootstrap = new TestPipeline();
+            bootstrap.Configure([]);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var code = await Commands.RunAsync(["ingest", "--settings", bootstrap.SettingsPath], stdout, stderr);
+            if (code != 0) throw new InvalidOperationException($"model bootstrap failed: {stderr}");
+            _modelReady = true;
+        }
+        finally
+        {
+            ModelGate.Release();
+        }
+    }
+
+    public async Task<List<StoredItem>> AllItemsAsync()
+    {
+        var list = new List<StoredItem>();
+        await foreach (var i in Items.ListAsync()) list.Add(i);
+        return list;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { System.IO.Directory.Delete(Directory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
