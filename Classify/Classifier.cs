@@ -7,9 +7,15 @@ namespace Pipeline.Classify;
 /// The loaded classifier: response type (primary + secondary above a threshold, probabilities for all nine
 /// labels), actor (vocabulary match, with an ML actor-type model when the text names no known actor).
 /// Thread-safe.
+/// An optional relevance gate (the Belarus relevance rule) overrules the model: a text the rule finds not about
+/// Belarus is <c>irrelevant</c>, with the model's other probabilities scaled down to <see cref="GateResidual"/>.
 /// </summary>
-public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel, ActorVocabulary vocabulary, string version, double secondaryThreshold = 0.25)
+public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel, ActorVocabulary vocabulary, string version,
+    double secondaryThreshold = 0.25, Func<string?, string, bool>? relevanceGate = null)
 {
+    /// <summary>Probability mass left to the model's labels when the relevance rule says "not about Belarus".</summary>
+    public const double GateResidual = 0.1;
+
     public string Version => version;
     public ActorVocabulary Vocabulary => vocabulary;
 
@@ -30,6 +36,11 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
     {
         // Every taxonomy label gets a probability, even one missing from the training data.
         foreach (var label in Taxonomy.Labels) scores.TryAdd(label, 0);
+        if (relevanceGate is not null && !relevanceGate(title, text))
+        {
+            foreach (var label in Taxonomy.Labels) scores[label] *= GateResidual;
+            scores[Taxonomy.Irrelevant] += 1 - GateResidual;
+        }
         var ranked = scores.OrderByDescending(kv => kv.Value).ToList();
         var primary = ranked[0].Key;
         var types = new List<string> { primary };

@@ -47,13 +47,13 @@ public sealed class ModelStore(string root)
         return JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path))!;
     }
 
-    public Classifier Load(string version, ActorVocabulary vocabulary, double secondaryThreshold)
+    public Classifier Load(string version, ActorVocabulary vocabulary, double secondaryThreshold, Func<string?, string, bool>? relevanceGate = null)
     {
         var dir = Path.Combine(Root, version);
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"model version '{version}' not found in {Root}");
         var ml = new MLContext(ModelTrainer.Seed);
         var response = TextModel.Load(ml, Path.Combine(dir, "response.zip"));
         var actorType = TextModel.Load(ml, Path.Combine(dir, "actor-type.zip"));
-        return new Classifier(response, actorType, vocabulary, version, secondaryThreshold);
+        return new Classifier(response, actorType, vocabulary, version, secondaryThreshold, relevanceGate);
     }
 }

@@ -142,6 +142,28 @@ public sealed class ItemStore(Database db)
         Sql.ReadString(r, 13), Sql.ReadString(r, 14), FromJson<List<string>>(Sql.ReadString(r, 15)) ?? [], r.GetDouble(16),
         r.GetString(17), r.GetInt32(18), FromJson<List<string>>(Sql.ReadString(r, 19)) ?? [], FromJson<List<string>>(Sql.ReadString(r, 20)) ?? []);
 
+    /// <summary>A reviewer's decision turned into a training example.</summary>
+    public sealed record ReviewedExample(long ItemId, string Title, string Text, string? Language, IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType);
+
+    /// <summary>Every approved or corrected candidate (reviewed labels where the reviewer changed them), oldest first.</summary>
+    public async Task<List<ReviewedExample>> ReviewedExamplesAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var cmd = Sql.Command(c, null, """
+            SELECT i.id, i.title, i.text, i.language, COALESCE(c.reviewed_types, c.response_types),
+                   COALESCE(c.reviewed_actor, c.actor), COALESCE(c.reviewed_actor_type, c.actor_type)
+            FROM candidates c JOIN items i ON i.id = c.item_id
+            WHERE c.status = 'approved' OR (c.status = 'rejected' AND c.reviewed_types IS NOT NULL)
+            ORDER BY i.id
+            """);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<ReviewedExample>();
+        while (await r.ReadAsync(ct))
+            list.Add(new ReviewedExample(r.GetInt64(0), r.GetString(1), r.GetString(2), Sql.ReadString(r, 3),
+                FromJson<List<string>>(r.GetString(4)) ?? [], Sql.ReadString(r, 5), Sql.ReadString(r, 6)));
+        return list;
+    }
+
     internal static string Json<T>(T value) => JsonSerializer.Serialize(value);
     internal static T? FromJson<T>(string? json) => string.IsNullOrEmpty(json) ? default : JsonSerializer.Deserialize<T>(json);
 }

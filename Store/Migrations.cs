@@ -38,5 +38,9 @@ internal static class Migrations
             version TEXT PRIMARY KEY, created TEXT NOT NULL, path TEXT NOT NULL, metrics TEXT,
             data_fingerprint TEXT, active INTEGER NOT NULL DEFAULT 0)
         """,
+        // 2: when each version was last activated, so that rollback can return to the previous one.
+        """
+        ALTER TABLE model_versions ADD COLUMN activated TEXT
+        """,
     ];
 }

@@ -21,7 +21,8 @@ public static class ModelTrainer
 {
     public const int Seed = 20200809; // the day of the 2020 election
 
-    public static TrainingResult Train(LoadedCorpus corpus, ActorVocabulary vocabulary, IReadOnlyList<TrainerKind>? trainers = null, Action<string>? progress = null)
+    public static TrainingResult Train(LoadedCorpus corpus, ActorVocabulary vocabulary, IReadOnlyList<TrainerKind>? trainers = null,
+        Action<string>? progress = null, Func<string?, string, bool>? relevanceGate = null)
     {
         var clock = Stopwatch.StartNew();
         trainers ??= [TrainerKind.SdcaMaximumEntropy, TrainerKind.LbfgsMaximumEntropy];
@@ -38,7 +39,7 @@ public static class ModelTrainer
         {
             progress?.Invoke($"training response-type model with {kind} on {train.Count} examples");
             var model = TextModel.Train(ml, trainRows, kind);
-            var provisional = new Classifier(model, model, vocabulary, "candidate");
+            var provisional = new Classifier(model, model, vocabulary, "candidate", relevanceGate: relevanceGate);
             var report = Evaluate(provisional, validation);
             var score = report.ResponseMacroF1 + report.Accuracy;
             comparison[kind.ToString()] = report.ResponseMacroF1;
@@ -51,7 +52,7 @@ public static class ModelTrainer
         var actorRows = train.Where(e => Taxonomy.IsResponse(e.Primary) && Taxonomy.IsActorType(e.ActorType) && e.ActorType != "none")
             .Select(e => new TextRow { Label = e.ActorType!, Text = FeatureText.Build(e.Title, e.Text, vocabulary) }).ToList();
         var actorModel = TextModel.Train(ml, actorRows, TrainerKind.SdcaMaximumEntropy);
-        var final = new Classifier(best!.Value.Model, actorModel, vocabulary, "candidate");
+        var final = new Classifier(best!.Value.Model, actorModel, vocabulary, "candidate", relevanceGate: relevanceGate);
         var validationReport = Evaluate(final, validation);
         return new TrainingResult(best.Value.Model, actorModel, best.Value.Kind, validationReport, comparison, train.Count, validation.Count,
             corpus.Fingerprint(), clock.Elapsed);

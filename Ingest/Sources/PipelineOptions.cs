@@ -62,6 +62,8 @@ public sealed class ClassifyOptions
     public string ModelDirectory { get; set; } = "data/models";
     /// <summary>Extra secondary response types are kept above this probability (default 0.25).</summary>
     public double SecondaryThreshold { get; set; } = 0.25;
+    /// <summary>Quartz cron of the retraining job (<c>train --promote</c>); null or empty = off (the default).</summary>
+    public string? RetrainSchedule { get; set; }
 }
 
 public sealed class ReviewOptions

@@ -3,18 +3,24 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Classify;
 using Pipeline.Classify.Actors;
 using Pipeline.Classify.Corpus;
+using Pipeline.Classify.Evaluation;
 using Pipeline.Classify.Training;
+using Pipeline.Ingest.Relevance;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 
 namespace Pipeline.Worker.Classification;
 
+/// <summary>The outcome of <see cref="ClassifierProvider.TrainAsync"/>: the new version and both models' metrics on the same validation split.</summary>
+public sealed record TrainOutcome(string Version, TrainingResult Result, EvaluationReport? Active, string? ActiveVersion, bool Promoted, string? RefusedBecause);
+
 /// <summary>
-/// Holds the active classifier. At start-up it loads the version the store marks active; on a fresh
-/// installation (no version yet) it trains one from the corpus that ships with the program, saves it,
-/// registers it and activates it — so the first run needs no separate training step.
+/// Holds the active classifier and trains new ones. At start-up it loads the version the store marks active;
+/// on a fresh installation it adopts a saved model of the shipped corpus, or trains one (saved, registered,
+/// activated) — so the first run needs no separate training step. A version promoted by another process
+/// (the <c>models</c> command) is picked up on the next request.
 /// </summary>
-public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStore versions, ILogger<ClassifierProvider> logger)
+public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStore versions, ItemStore items, ILogger<ClassifierProvider> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Classifier? _current;
@@ -24,24 +30,28 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
 
     public ActorVocabulary Vocabulary => _vocabulary ??= ActorVocabulary.Load();
 
+    /// <summary>The Belarus relevance rule of the ingest pipeline, applied inside every prediction.</summary>
+    public static bool AboutBelarus(string? title, string text) => BelarusRelevance.Check(title, text).IsAboutBelarus;
+
     public async Task<Classifier> GetAsync(CancellationToken ct = default)
     {
-        if (_current is not null) return _current;
+        var active = await versions.ActiveAsync(ct);
+        if (_current is not null && (active is null || active.Version == _current.Version)) return _current;
         await _gate.WaitAsync(ct);
         try
         {
-            if (_current is not null) return _current;
-            var active = await versions.ActiveAsync(ct);
+            if (_current is not null && (active is null || active.Version == _current.Version)) return _current;
             if (active is not null && Models.Exists(active.Version))
             {
-                _current = Models.Load(active.Version, Vocabulary, options.SecondaryThreshold);
+                _current = Load(active.Version);
                 logger.LogInformation("Loaded classifier {Version}", active.Version);
                 return _current;
             }
             if (active is not null)
                 logger.LogWarning("Active model {Version} has no files in {Dir}; looking for a saved model of the shipped corpus", active.Version, Models.Root);
             if (await AdoptSavedAsync(ct) is { } adopted) return _current = adopted;
-            _current = await TrainAndActivateAsync([], msg => logger.LogInformation("{Message}", msg), ct);
+            var outcome = await TrainAsync([], promote: true, msg => logger.LogInformation("{Message}", msg), ct);
+            _current = Load(outcome.Version);
             return _current;
         }
         finally
@@ -50,10 +60,13 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
         }
     }
 
-    /// <summary>
-    /// A new store next to an existing model folder (a second database, a reset) reuses the newest saved model
-    /// trained on exactly the shipped corpus instead of training again.
-    /// </summary>
+    /// <summary>Loads a saved version (for <c>evaluate --model</c>); clear error when it does not exist.</summary>
+    public Classifier Load(string version)
+    {
+        if (!Models.Exists(version)) throw new ModelNotFoundException($"model version '{version}' not found in {Models.Root}");
+        return Models.Load(version, Vocabulary, options.SecondaryThreshold, AboutBelarus);
+    }
+
     private async Task<Classifier?> AdoptSavedAsync(CancellationToken ct)
     {
         if (!Directory.Exists(Models.Root)) return null;
@@ -68,26 +81,65 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
         await versions.RegisterAsync(new ModelVersionRow(saved.Version, saved.Created, Path.Combine(Models.Root, saved.Version),
             JsonSerializer.Serialize(saved.Validation), saved.DataFingerprint, Active: true), ct);
         logger.LogInformation("Adopted saved classifier {Version} (trained on the shipped corpus)", saved.Version);
-        return Models.Load(saved.Version, Vocabulary, options.SecondaryThreshold);
+        return Load(saved.Version);
     }
 
-    private static LoadedCorpus ShippedCorpus() =>
+    public static LoadedCorpus ShippedCorpus() =>
         CorpusLoader.Load(Directory.EnumerateFiles(CorpusLoader.DefaultCorpusDirectory, "*.jsonl").Order());
 
-    /// <summary>Trains on the shipped corpus plus extra files, saves and registers the version; activates it.</summary>
-    public async Task<Classifier> TrainAndActivateAsync(IReadOnlyList<string> extraFiles, Action<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// The training data: the shipped corpus, every approved or corrected review (a reviewer's labels are the
+    /// truth), and extra files. Reviews get stable ids (<c>review-{item}</c>) so the fixed split holds for them too.
+    /// </summary>
+    public async Task<LoadedCorpus> TrainingDataAsync(IReadOnlyList<string> extraFiles, CancellationToken ct)
     {
         var shipped = ShippedCorpus();
-        var extra = extraFiles.Count == 0 ? null : CorpusLoader.Load(extraFiles);
-        var corpus = extra is null ? shipped : new LoadedCorpus([.. shipped.Examples, .. extra.Examples], [.. shipped.Problems, .. extra.Problems]);
-        foreach (var p in corpus.Problems.Take(10)) logger.LogWarning("Corpus line skipped: {Origin}: {Problem}", p.Origin, p.Message);
-        var result = ModelTrainer.Train(corpus, Vocabulary, progress: progress);
+        var reviewed = (await items.ReviewedExamplesAsync(ct))
+            .Where(r => r.ResponseTypes.Count > 0 && r.ResponseTypes.All(Taxonomy.IsLabel))
+            .Select(r => new LabelledExample
+            {
+                Id = $"review-{r.ItemId}", Title = r.Title, Text = r.Text, Language = r.Language, ResponseTypes = [.. r.ResponseTypes],
+                Actor = r.Actor, ActorType = r.ActorType, Origin = $"review of item {r.ItemId}",
+            });
+        var extra = extraFiles.Count == 0 ? new LoadedCorpus([], []) : CorpusLoader.Load(extraFiles);
+        return new LoadedCorpus([.. shipped.Examples, .. reviewed, .. extra.Examples], [.. shipped.Problems, .. extra.Problems]);
+    }
+
+    /// <summary>
+    /// Trains a new version, evaluates it and the active model on the same validation split, saves and registers
+    /// it. With <paramref name="promote"/> it is activated only if its validation response_macro_f1 is not worse
+    /// than the active model's.
+    /// </summary>
+    public async Task<TrainOutcome> TrainAsync(IReadOnlyList<string> extraFiles, bool promote, Action<string>? progress, CancellationToken ct)
+    {
+        var corpus = await TrainingDataAsync(extraFiles, ct);
+        foreach (var p in corpus.Problems.Take(20)) progress?.Invoke($"skipped {p.Origin}: {p.Message}");
+        var result = ModelTrainer.Train(corpus, Vocabulary, progress: progress, relevanceGate: AboutBelarus);
+
+        var activeRow = await versions.ActiveAsync(ct);
+        EvaluationReport? activeReport = null;
+        if (activeRow is not null && Models.Exists(activeRow.Version))
+        {
+            var (_, validation) = CorpusSplit.Split(corpus.Examples);
+            activeReport = ModelTrainer.Evaluate(Load(activeRow.Version), validation);
+        }
+
         var now = DateTimeOffset.UtcNow;
         var version = ModelStore.NewVersion(now, result.DataFingerprint);
         var path = Models.Save(result, version, now);
-        await versions.RegisterAsync(new ModelVersionRow(version, now, path, JsonSerializer.Serialize(result.Validation), result.DataFingerprint, Active: true), ct);
+        await versions.RegisterAsync(new ModelVersionRow(version, now, path, JsonSerializer.Serialize(result.Validation), result.DataFingerprint, Active: false), ct);
+
+        string? refused = null;
+        if (promote)
+        {
+            if (activeReport is not null && result.Validation.ResponseMacroF1 < activeReport.ResponseMacroF1)
+                refused = $"validation response_macro_f1 {result.Validation.ResponseMacroF1:0.0000} is worse than the active {activeRow!.Version}'s {activeReport.ResponseMacroF1:0.0000}";
+            else
+                await versions.ActivateAsync(version, ct);
+        }
         progress?.Invoke($"model {version}: {result.Trainer}, validation response_macro_f1 {result.Validation.ResponseMacroF1:0.000}, accuracy {result.Validation.Accuracy:0.000} ({result.Elapsed.TotalSeconds:0.0} s)");
-        _current = Models.Load(version, Vocabulary, options.SecondaryThreshold);
-        return _current;
+        return new TrainOutcome(version, result, activeReport, activeRow?.Version, promote && refused is null, refused);
     }
 }
+
+public sealed class ModelNotFoundException(string message) : Exception(message);

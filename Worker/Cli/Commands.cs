@@ -15,7 +15,7 @@ namespace Pipeline.Worker.Cli;
 /// <summary>Entry point of every command. Configuration is loaded and validated before any work.</summary>
 public static class Commands
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default, TextReader? stdin = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
@@ -52,6 +52,13 @@ public static class Commands
                 "run" => await PipelineHost.RunAsync(configuration, options, args, ct),
                 "ingest" => await IngestAsync(cl, configuration, options, stdout, ct),
                 "export" => await ExportAsync(cl, configuration, options, stdout, ct),
+                "evaluate" or "classify" or "train" or "models" => await WithStoreAsync(configuration, options, ct, services => cl.Command switch
+                {
+                    "evaluate" => ModelCommands.EvaluateAsync(cl, services, stdout, ct),
+                    "classify" => ModelCommands.ClassifyAsync(cl, services, stdin ?? Console.In, stdout, ct),
+                    "train" => ModelCommands.TrainAsync(cl, services, stdout, ct),
+                    _ => ModelCommands.ModelsAsync(cl, services, stdout, ct),
+                }),
                 _ => throw new UsageException($"unknown command '{cl.Command}'"),
             };
         }
@@ -118,6 +125,13 @@ public static class Commands
         await stdout.WriteLineAsync($"total: {summaries.Sum(s => s.New)} new, {summaries.Sum(s => s.Duplicates)} duplicates, {summaries.Sum(s => s.Filtered)} filtered, " +
             $"{summaries.Sum(s => s.Queued)} queued, {summaries.Count(s => s.Error is not null)} of {summaries.Count} sources failed, in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
+    }
+
+    private static async Task<int> WithStoreAsync(IConfiguration configuration, PipelineOptions options, CancellationToken ct, Func<IServiceProvider, Task<int>> body)
+    {
+        await using var services = BuildServices(configuration, options);
+        await services.GetRequiredService<Database>().MigrateAsync(ct);
+        return await body(services);
     }
 
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";

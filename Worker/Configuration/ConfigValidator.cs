@@ -52,6 +52,8 @@ public static partial class ConfigValidator
         if (o.Storage.Provider is not ("Sqlite" or "sqlite" or "SQLite"))
             errors.Add($"Pipeline:Storage:Provider '{o.Storage.Provider}' is not supported (use Sqlite)");
         if (string.IsNullOrWhiteSpace(o.Storage.ConnectionString)) errors.Add("Pipeline:Storage:ConnectionString is empty");
+        if (!string.IsNullOrWhiteSpace(o.Classify.RetrainSchedule) && !IsCron(o.Classify.RetrainSchedule))
+            errors.Add($"Pipeline:Classify:RetrainSchedule '{o.Classify.RetrainSchedule}' is not a valid Quartz cron expression");
         if (o.Classify.SecondaryThreshold is <= 0 or >= 1) errors.Add("Pipeline:Classify:SecondaryThreshold must be between 0 and 1");
         return errors;
     }

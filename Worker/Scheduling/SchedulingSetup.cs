@@ -14,6 +14,7 @@ public static class SchedulingSetup
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Schedule.TimeZone);
         services.AddTransient<SourcePollJob>();
+        services.AddTransient<RetrainJob>();
         services.AddQuartz(q =>
         {
             foreach (var source in options.Sources.Where(s => s.Enabled))
@@ -22,6 +23,12 @@ public static class SchedulingSetup
                 q.AddJob<SourcePollJob>(j => j.WithIdentity(key).UsingJobData(SourcePollJob.SourceIdKey, source.Id).StoreDurably());
                 q.AddTrigger(t => t.ForJob(key).WithIdentity($"{key.Name}-cron", "sources")
                     .WithCronSchedule(source.Schedule ?? options.Schedule.Default, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            }
+            if (!string.IsNullOrWhiteSpace(options.Classify.RetrainSchedule))
+            {
+                q.AddJob<RetrainJob>(j => j.WithIdentity(RetrainJob.Key).StoreDurably());
+                q.AddTrigger(t => t.ForJob(RetrainJob.Key).WithIdentity("retrain-cron", "models")
+                    .WithCronSchedule(options.Classify.RetrainSchedule, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Classify;
+using Pipeline.Classify.Corpus;
+using Pipeline.Classify.Evaluation;
+using Pipeline.Classify.Training;
+using Pipeline.Store;
+using Pipeline.Worker.Classification;
+
+namespace Pipeline.Worker.Cli;
+
+/// <summary>evaluate, classify, train and models: the maintainers' commands.</summary>
+public static class ModelCommands
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task<int> EvaluateAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        cl.Allow("--data", "--json", "--model");
+        var data = cl.One("--data") ?? throw new UsageException("evaluate needs --data FILE.jsonl");
+        if (!File.Exists(data)) throw new UsageException($"data file not found: {data}");
+        var provider = services.GetRequiredService<ClassifierProvider>();
+        var classifier = cl.One("--model") is { } version ? LoadOrUsage(provider, version) : await provider.GetAsync(ct);
+
+        var corpus = CorpusLoader.Load([data]);
+        foreach (var p in corpus.Problems) await stdout.WriteLineAsync($"skipped {p.Origin}: {p.Message}");
+        if (corpus.Examples.Count == 0) throw new UsageException($"{data} has no usable labelled items");
+
+        var predictions = classifier.PredictBatch(corpus.Examples.Select(e => (e.Title, e.Text, (string?)null)).ToList());
+        var report = Evaluator.Evaluate(corpus.Examples, predictions);
+        await stdout.WriteLineAsync($"model {classifier.Version} on {data}: {report.N} items{(corpus.Problems.Count > 0 ? $", {corpus.Problems.Count} skipped" : "")}");
+        await stdout.WriteAsync(Format(report));
+        if (cl.One("--json") is { } jsonPath)
+        {
+            var json = new Dictionary<string, object>
+            {
+                ["response_macro_f1"] = report.ResponseMacroF1, ["accuracy"] = report.Accuracy, ["relevance_f1"] = report.RelevanceF1,
+                ["actor_accuracy"] = report.ActorAccuracy, ["actor_type_accuracy"] = report.ActorTypeAccuracy,
+                ["per_class"] = report.PerClass, ["per_language"] = report.PerLanguage, ["n"] = report.N,
+            };
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(json, Indented), ct);
+            await stdout.WriteLineAsync($"metrics written to {Path.GetFullPath(jsonPath)}");
+        }
+        return 0;
+    }
+
+    public static string Format(EvaluationReport r)
+    {
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.AppendLine();
+        sb.AppendLine($"{"class",-22} {"precision",9} {"recall",7} {"f1",7} {"support",8}");
+        foreach (var (label, m) in r.PerClass)
+            sb.AppendLine(string.Format(inv, "{0,-22} {1,9:0.000} {2,7:0.000} {3,7:0.000} {4,8}", label, m.Precision, m.Recall, m.F1, m.Support));
+        sb.AppendLine();
+        sb.AppendLine("confusion matrix (rows: truth, columns: predicted)");
+        var labels = Taxonomy.Labels;
+        sb.Append($"{"",-22}");
+        foreach (var l in labels) sb.Append($" {Abbrev(l),5}");
+        sb.AppendLine();
+        foreach (var t in labels)
+        {
+            sb.Append($"{t,-22}");
+            foreach (var p in labels) sb.Append($" {r.Confusion[t][p],5}");
+            sb.AppendLine();
+        }
+        sb.AppendLine();
+        sb.AppendLine(string.Format(inv, "response_macro_f1   {0:0.0000}", r.ResponseMacroF1));
+        sb.AppendLine(string.Format(inv, "accuracy            {0:0.0000}", r.Accuracy));
+        sb.AppendLine(string.Format(inv, "relevance_f1        {0:0.0000}", r.RelevanceF1));
+        sb.AppendLine(string.Format(inv, "actor_accuracy      {0:0.0000}", r.ActorAccuracy));
+        sb.AppendLine(string.Format(inv, "actor_type_accuracy {0:0.0000}", r.ActorTypeAccuracy));
+        sb.AppendLine(string.Format(inv, "n                   {0}", r.N));
+        sb.AppendLine();
+        sb.AppendLine("accuracy per language");
+        foreach (var (lang, m) in r.PerLanguage)
+            sb.AppendLine(string.Format(inv, "  {0,-8} {1,6:0.000}  (n={2})", lang, m.Accuracy, m.N));
+        return sb.ToString();
+    }
+
+    private static string Abbrev(string label) => label switch
+    {
+        "statement" => "stmt", "targeted_sanctions" => "targ", "economic_measures" => "econ", "diplomatic_measures" => "dipl",
+        "support" => "supp", "resolution" => "resol", "investigation" => "invst", "not_a_response" => "notr", "irrelevant" => "irrel", _ => label,
+    };
+
+    private static Classifier LoadOrUsage(ClassifierProvider provider, string version)
+    {
+        try { return provider.Load(version); }
+        catch (ModelNotFoundException e) { throw new UsageException(e.Message); }
+    }
+
+    public static async Task<int> ClassifyAsync(CommandLine cl, IServiceProvider services, TextReader stdin, TextWriter stdout, CancellationToken ct)
+    {
+        cl.Allow("--in", "--out", "--model");
+        var provider = services.GetRequiredService<ClassifierProvider>();
+        var classifier = cl.One("--model") is { } version ? LoadOrUsage(provider, version) : await provider.GetAsync(ct);
+        var inPath = cl.One("--in") ?? "-";
+        if (inPath != "-" && !File.Exists(inPath)) throw new UsageException($"input file not found: {inPath}");
+        using var reader = inPath == "-" ? null : new StreamReader(inPath, Encoding.UTF8);
+        var input = CorpusLoader.Read(reader ?? stdin, inPath == "-" ? "stdin" : Path.GetFileName(inPath), requireLabels: false);
+        var outPath = cl.One("--out") ?? "-";
+        await using var file = outPath == "-" ? null : new StreamWriter(outPath, false, new UTF8Encoding(false));
+        var output = (TextWriter?)file ?? stdout;
+        // Problems go to standard error when predictions go to standard output, so the JSONL stays clean.
+        foreach (var p in input.Problems) await (file is null ? Console.Error : stdout).WriteLineAsync($"skipped {p.Origin}: {p.Message}");
+        foreach (var chunk in input.Examples.Chunk(256))
+        {
+            var predictions = classifier.PredictBatch(chunk.Select(e => (e.Title, e.Text, (string?)null)).ToList());
+            for (int i = 0; i < chunk.Length; i++)
+                await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(chunk[i], predictions[i]), Compact));
+        }
+        if (file is not null) await stdout.WriteLineAsync($"classified {input.Examples.Count} item(s) into {Path.GetFullPath(outPath)}");
+        return 0;
+    }
+
+    private static Dictionary<string, object?> ToJson(LabelledExample e, Prediction p) => new()
+    {
+        ["id"] = e.Id,
+        ["title"] = e.Title,
+        ["response_types"] = p.ResponseTypes,
+        ["scores"] = p.Scores.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
+        ["actor"] = p.Actor,
+        ["actor_type"] = p.ActorType,
+        ["co_actors"] = p.CoActors,
+        ["confidence"] = Math.Round(p.Confidence, 4),
+        ["relevant"] = p.Primary != Taxonomy.Irrelevant,
+        ["model_version"] = p.ModelVersion,
+    };
+
+    public static async Task<int> TrainAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        cl.Allow("--data", "--promote");
+        var extra = cl.All("--data");
+        foreach (var f in extra) if (!File.Exists(f)) throw new UsageException($"data file not found: {f}");
+        var provider = services.GetRequiredService<ClassifierProvider>();
+        var outcome = await provider.TrainAsync(extra, cl.Flags.Contains("--promote"), msg => stdout.WriteLine(msg), ct);
+        var r = outcome.Result;
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync($"trained on {r.TrainCount} examples, validated on {r.ValidationCount} (fixed split), data fingerprint {r.DataFingerprint}");
+        await stdout.WriteLineAsync($"trainers compared (validation response_macro_f1): {string.Join(", ", r.TrainerComparison.Select(kv => $"{kv.Key} {kv.Value:0.000}"))}");
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync($"{"metric",-22} {"new " + outcome.Version,32} {(outcome.ActiveVersion is null ? "" : "active " + outcome.ActiveVersion),35}");
+        foreach (var (name, get) in new (string, Func<EvaluationReport, double>)[]
+                 {
+                     ("response_macro_f1", m => m.ResponseMacroF1), ("accuracy", m => m.Accuracy), ("relevance_f1", m => m.RelevanceF1),
+                     ("actor_accuracy", m => m.ActorAccuracy), ("actor_type_accuracy", m => m.ActorTypeAccuracy),
+                 })
+            await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-22} {1,32:0.0000} {2,35}", name, get(r.Validation),
+                outcome.Active is null ? "" : get(outcome.Active).ToString("0.0000", CultureInfo.InvariantCulture)));
+        await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-22} {1,32}", "n", r.Validation.N));
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync(outcome.Promoted ? $"promoted: {outcome.Version} is now the active model"
+            : outcome.RefusedBecause is not null ? $"not promoted: {outcome.RefusedBecause}; registered as {outcome.Version} (promote it with: models promote {outcome.Version})"
+            : $"registered {outcome.Version}; the active model is unchanged (use --promote, or: models promote {outcome.Version})");
+        return 0;
+    }
+
+    public static async Task<int> ModelsAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        cl.Allow();
+        var versions = services.GetRequiredService<ModelVersionStore>();
+        var provider = services.GetRequiredService<ClassifierProvider>();
+        var action = cl.Positional.FirstOrDefault() ?? "list";
+        switch (action)
+        {
+            case "list":
+                var rows = await versions.ListAsync(ct);
+                if (rows.Count == 0) { await stdout.WriteLineAsync("no model versions registered yet (the first start or `train` creates one)"); return 0; }
+                await stdout.WriteLineAsync($"  {"version",-26} {"created",-20} {"macro_f1",8} {"accuracy",8}  data");
+                foreach (var row in rows)
+                {
+                    var m = row.MetricsJson is null ? null : JsonSerializer.Deserialize<EvaluationReport>(row.MetricsJson);
+                    await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} {1,-26} {2,-20:yyyy-MM-dd HH:mm} {3,8:0.0000} {4,8:0.0000}  {5}{6}",
+                        row.Active ? "*" : " ", row.Version, row.Created, m?.ResponseMacroF1, m?.Accuracy, row.DataFingerprint,
+                        provider.Models.Exists(row.Version) ? "" : "  (files missing)"));
+                }
+                return 0;
+            case "promote":
+                var version = cl.Positional.ElementAtOrDefault(1) ?? throw new UsageException("models promote needs a VERSION (see: models list)");
+                if ((await versions.ListAsync(ct)).All(r => r.Version != version)) throw new UsageException($"model version '{version}' is not registered (see: models list)");
+                if (!provider.Models.Exists(version)) throw new UsageException($"model version '{version}' has no files in {provider.Models.Root}");
+                await versions.ActivateAsync(version, ct);
+                await stdout.WriteLineAsync($"promoted: {version} is now the active model");
+                return 0;
+            case "rollback":
+                var previous = await versions.PreviousAsync(ct) ?? throw new UsageException("no previously active model to roll back to");
+                if (!provider.Models.Exists(previous.Version)) throw new UsageException($"previous model {previous.Version} has no files in {provider.Models.Root}");
+                await versions.ActivateAsync(previous.Version, ct);
+                await stdout.WriteLineAsync($"rolled back: {previous.Version} is the active model again");
+                return 0;
+            default:
+                throw new UsageException($"models takes list, promote VERSION or rollback, not '{action}'");
+        }
+    }
+}
