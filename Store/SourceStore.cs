@@ -22,6 +22,7 @@ public sealed class SourceStore(Database db)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
                     etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
                     last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END,
+                    redirected_to = CASE WHEN sources.url = excluded.url THEN sources.redirected_to END,
                     url = excluded.url
                 """, ct, ("@id", s.Id), ("@name", s.Name), ("@url", s.Url), ("@kind", s.Kind));
         }

@@ -33,7 +33,9 @@ public static class AddressGuard
         {
             var host = ctx.DnsEndPoint.Host;
             IPAddress[] addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
-            if (!allowPrivate) addresses = addresses.Where(IsPublic).ToArray();
+            // Per request: a source's configured address may be private, links found in feeds may not.
+            bool requestAllows = ctx.InitialRequestMessage.Options.TryGetValue(new HttpRequestOptionsKey<bool>("pipeline.allow-private"), out var allows) && allows;
+            if (!allowPrivate && !requestAllows) addresses = addresses.Where(IsPublic).ToArray();
             if (addresses.Length == 0)
                 throw new BlockedAddressException($"{host} resolves only to private, loopback or link-local addresses");
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

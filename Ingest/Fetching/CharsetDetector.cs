@@ -35,7 +35,9 @@ public static partial class CharsetDetector
         bool validUtf8 = IsValidUtf8(bytes, out bool hasMultiByte);
         if (declared is not null)
         {
-            if (declared.CodePage == Utf8.CodePage || declared is UnicodeEncoding) return declared is UnicodeEncoding ? declared : Utf8;
+            if (declared is UnicodeEncoding) return declared;
+            // A UTF-8 declaration over bytes that are not UTF-8 (a misconfigured server) is overruled by the bytes.
+            if (declared.CodePage == Utf8.CodePage) return validUtf8 ? Utf8 : GuessSingleByte(bytes);
             // A single-byte declaration over bytes that are valid UTF-8 with multi-byte sequences is almost always wrong.
             if (validUtf8 && hasMultiByte && declared.IsSingleByte) return Utf8;
             return declared;

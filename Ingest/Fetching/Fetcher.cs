@@ -25,14 +25,19 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
     public long RequestCount => Interlocked.Read(ref _requests);
     private long _requests;
 
-    public async Task<FetchResult> FetchAsync(Uri url, Validators? validators = null, string? userAgent = null, CancellationToken ct = default)
+    /// <summary>
+    /// Fetches <paramref name="url"/>. A <paramref name="trusted"/> URL (a source's own address from the configuration)
+    /// may point at a private network; links found inside feeds and pages, and every redirect, may not, unless
+    /// <c>AllowPrivateNetworks</c> is set. robots.txt is honoured for every URL.
+    /// </summary>
+    public async Task<FetchResult> FetchAsync(Uri url, Validators? validators = null, string? userAgent = null, bool trusted = false, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var result = await FetchCoreAsync(url, validators ?? Validators.None, userAgent, ct);
+        var result = await FetchCoreAsync(url, validators ?? Validators.None, userAgent, trusted, ct);
         return result with { Elapsed = clock.Elapsed };
     }
 
-    private async Task<FetchResult> FetchCoreAsync(Uri url, Validators validators, string? userAgent, CancellationToken ct)
+    private async Task<FetchResult> FetchCoreAsync(Uri url, Validators validators, string? userAgent, bool trusted, CancellationToken ct)
     {
         var current = url;
         bool permanent = false;
@@ -41,16 +46,21 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
             if (current.Scheme is not ("http" or "https"))
                 return FetchResult.Fail(url, FetchErrorKind.Blocked, $"only http and https links are fetched, not {current.Scheme}:");
             if (hop > options.MaxRedirects)
-                return FetchResult.Fail(url, FetchErrorKind.TooManyRedirects, $"more than {options.MaxRedirects} redirects (last: {current})");
+                return FetchResult.Fail(url, FetchErrorKind.TooManyRedirects, $"more than {options.MaxRedirects} redirects (last: {Redact(current)})");
+            bool allowPrivate = options.AllowPrivateNetworks || (trusted && hop == 0);
+            if (!allowPrivate && await PrivateAddressOfAsync(current, ct) is { } blocked)
+                return FetchResult.Fail(url, FetchErrorKind.Blocked, blocked);
+            if (options.RespectRobotsTxt && await RobotsRefusalAsync(current, userAgent, allowPrivate, ct) is { } refusal)
+                return refusal with { RequestedUrl = url };
 
             var gate = _hostGates.GetOrAdd(current.Authority, _ => new SemaphoreSlim(Math.Max(1, options.MaxConcurrencyPerHost)));
             await gate.WaitAsync(ct);
             try
             {
-                var step = await SendOnceAsync(url, current, hop == 0 ? validators : Validators.None, userAgent, ct);
+                var step = await SendOnceAsync(url, current, hop == 0 ? validators : Validators.None, userAgent, allowPrivate, ct);
                 if (step.Redirect is null)
                     return step.Result! with { FinalUrl = current, PermanentlyRedirected = permanent };
-                permanent |= step.Permanent && hop == 0 || (permanent && step.Permanent);
+                if (hop == 0) permanent = step.Permanent;
                 current = step.Redirect;
             }
             finally
@@ -60,11 +70,73 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
         }
     }
 
+    /// <summary>Null when the host resolves only to public addresses; otherwise the reason in plain words.</summary>
+    private static async Task<string?> PrivateAddressOfAsync(Uri url, CancellationToken ct)
+    {
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var literal)) addresses = [literal];
+        else
+        {
+            try { addresses = await Dns.GetHostAddressesAsync(url.IdnHost, ct); }
+            catch (System.Net.Sockets.SocketException) { return null; } // unresolvable: the request itself reports it
+        }
+        var bad = addresses.FirstOrDefault(a => !AddressGuard.IsPublic(a));
+        return bad is null ? null : $"{url.Host} resolves to {bad}, a private, loopback or link-local address; links found in feeds may not go there";
+    }
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, Task<RobotsRules> Rules)> _robots = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly HttpRequestOptionsKey<bool> AllowPrivateOption = new("pipeline.allow-private");
+
+    /// <summary>The product token matched against robots.txt user-agent lines ("PipelineBot").</summary>
+    private string ProductToken(string? userAgent) => (userAgent ?? options.UserAgent).Split('/', ' ')[0];
+
+    private async Task<FetchResult?> RobotsRefusalAsync(Uri url, string? userAgent, bool allowPrivate, CancellationToken ct)
+    {
+        if (url.AbsolutePath == "/robots.txt") return null;
+        var key = $"{url.Scheme}://{url.Authority}";
+        var now = DateTimeOffset.UtcNow;
+        if (!_robots.TryGetValue(key, out var cached) || cached.Expires < now)
+        {
+            cached = (now.AddHours(1), LoadRobotsAsync(new Uri(key + "/robots.txt"), userAgent, allowPrivate));
+            _robots[key] = cached;
+        }
+        RobotsRules rules;
+        try { rules = await cached.Rules.WaitAsync(ct); }
+        catch (RobotsUnavailableException e)
+        {
+            _robots.TryRemove(key, out _); // try again next time rather than for an hour
+            return FetchResult.Fail(url, e.Kind, $"robots.txt of {url.Host} could not be read ({e.Message}); nothing is fetched from a host whose rules are unknown");
+        }
+        return rules.IsAllowed(url.PathAndQuery) ? null
+            : FetchResult.Fail(url, FetchErrorKind.Blocked, $"robots.txt of {url.Host} disallows {url.PathAndQuery} for {ProductToken(userAgent)}");
+    }
+
+    private async Task<RobotsRules> LoadRobotsAsync(Uri robotsUrl, string? userAgent, bool allowPrivate)
+    {
+        // RFC 9309: 4xx means no rules; 5xx or unreachable means assume everything is disallowed.
+        var step = await SendOnceAsync(robotsUrl, robotsUrl, Validators.None, userAgent, allowPrivate, CancellationToken.None);
+        var result = step.Result;
+        if (step.Redirect is not null || result is null) return RobotsRules.AllowAll;
+        if (result.IsOk) return RobotsRules.Parse(result.Text, ProductToken(userAgent));
+        if (result.Status is { } s && (int)s is >= 400 and < 500) return RobotsRules.AllowAll;
+        if (result.ErrorKind is FetchErrorKind.EmptyBody) return RobotsRules.AllowAll;
+        throw new RobotsUnavailableException(result.ErrorKind, result.Error ?? "unavailable");
+    }
+
+    private sealed class RobotsUnavailableException(FetchErrorKind kind, string message) : Exception(message)
+    {
+        public FetchErrorKind Kind { get; } = kind;
+    }
+
+    /// <summary>URLs in messages and logs never carry credentials.</summary>
+    public static string Redact(Uri url) => string.IsNullOrEmpty(url.UserInfo) ? url.ToString() : url.ToString().Replace(url.UserInfo + "@", "***@");
+
     private sealed record Step(FetchResult? Result, Uri? Redirect = null, bool Permanent = false);
 
-    private async Task<Step> SendOnceAsync(Uri original, Uri url, Validators validators, string? userAgent, CancellationToken ct)
+    private async Task<Step> SendOnceAsync(Uri original, Uri url, Validators validators, string? userAgent, bool allowPrivate, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Options.Set(AllowPrivateOption, allowPrivate);
         request.Headers.TryAddWithoutValidation("User-Agent", userAgent ?? options.UserAgent);
         request.Headers.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5");
         request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
@@ -175,7 +247,7 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
             IOException => (FetchErrorKind.Network, "network error: the connection was reset while reading the body"),
             _ => (FetchErrorKind.Network, $"{e.GetType().Name}: {e.Message}"),
         };
-        logger.LogDebug("Fetch of {Url} failed: {Kind} {Message}", url, kind, message);
+        logger.LogDebug("Fetch of {Url} failed: {Kind} {Message}", Redact(url), kind, message);
         return FetchResult.Fail(url, kind, message);
     }
 

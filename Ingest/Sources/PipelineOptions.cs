@@ -45,6 +45,10 @@ public sealed class FetchOptions
     public int MaxItemsPerSource { get; set; } = 200;
     /// <summary>Allow fetching loopback/private addresses (tests only).</summary>
     public bool AllowPrivateNetworks { get; set; }
+    /// <summary>Honour robots.txt (default true).</summary>
+    public bool RespectRobotsTxt { get; set; } = true;
+    /// <summary>A whole pass stops after this many seconds; unfinished sources are recorded as failed (default 3 hours).</summary>
+    public double PassDeadlineSeconds { get; set; } = 3 * 3600;
     /// <summary>Most redirects followed (default 5).</summary>
     public int MaxRedirects { get; set; } = 5;
 }

@@ -52,6 +52,7 @@ public static class Commands
                 "run" => await PipelineHost.RunAsync(configuration, options, args, ct),
                 "ingest" => await IngestAsync(cl, configuration, options, stdout, ct),
                 "export" => await ExportAsync(cl, configuration, options, stdout, ct),
+                "sources" => await WithStoreAsync(configuration, options, ct, services => SourceCommands.RunAsync(cl, options, services, stdout, ct)),
                 "evaluate" or "classify" or "train" or "models" => await WithStoreAsync(configuration, options, ct, services => cl.Command switch
                 {
                     "evaluate" => ModelCommands.EvaluateAsync(cl, services, stdout, ct),
@@ -115,15 +116,15 @@ public static class Commands
         {
             var n = Interlocked.Increment(ref done);
             if (terminal) lock (stdout) stdout.WriteLine($"[{n}/{selected.Count}] {s}");
-        }, ct);
+        }, ct, force: wanted.Count > 0);
 
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync($"{"source",-28} {"new",5} {"dupl",5} {"filt",5} {"queue",5} {"err",4}  status");
         foreach (var s in summaries)
             await stdout.WriteLineAsync($"{Trim(s.SourceId, 28),-28} {s.New,5} {s.Duplicates,5} {s.Filtered,5} {s.Queued,5} {s.ItemErrors + (s.Error is null ? 0 : 1),4}  " +
-                (s.Error is not null ? $"FAILED: {s.Error}" : s.NotModified ? "not modified" : s.Warning is not null ? $"ok ({s.Format}); warning: {s.Warning}" : $"ok ({s.Format})"));
+                (s.Skipped is not null ? $"skipped: {s.Skipped}" : s.Error is not null ? $"FAILED: {s.Error}" : s.NotModified ? "not modified" : s.Warning is not null ? $"ok ({s.Format}); warning: {s.Warning}" : $"ok ({s.Format})"));
         await stdout.WriteLineAsync($"total: {summaries.Sum(s => s.New)} new, {summaries.Sum(s => s.Duplicates)} duplicates, {summaries.Sum(s => s.Filtered)} filtered, " +
-            $"{summaries.Sum(s => s.Queued)} queued, {summaries.Count(s => s.Error is not null)} of {summaries.Count} sources failed, in {clock.Elapsed.TotalSeconds:0.0} s");
+            $"{summaries.Sum(s => s.Queued)} queued, {summaries.Count(s => s.Error is not null)} of {summaries.Count} sources failed, {summaries.Count(s => s.Skipped is not null)} backing off, in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 

@@ -16,6 +16,8 @@ public static class Usage
                                             JSONL with text (and optional id, title) in, predictions out
           train [--data FILE]... [--promote]  train on the corpus + reviews + files; register; promote if not worse
           models list | promote VERSION | rollback
+          sources status                    health of every source: condition, failures, last success, next check, problem
+          sources check [--source ID]...    fetch each source once now and report status, type, items, parse result
 
         every command takes --settings FILE (repeatable): a JSON file layered over appsettings.json.
         Environment variables Pipeline__Section__Key override both.

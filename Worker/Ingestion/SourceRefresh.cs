@@ -26,25 +26,36 @@ public sealed class SourceRefresh(
     private static readonly SemaphoreSlim DedupGate = new(1, 1);
     private static readonly TimeSpan NearDuplicateWindow = TimeSpan.FromDays(120);
 
-    public async Task<SourceSummary> RunAsync(SourceDefinition source, CancellationToken ct)
+    /// <summary>
+    /// Refreshes one source. <paramref name="deadline"/> is the pass's overall deadline: when it passes, the source is
+    /// recorded as failed and the summary returned; <paramref name="ct"/> (shutdown) abandons the work and throws.
+    /// </summary>
+    public async Task<SourceSummary> RunAsync(SourceDefinition source, CancellationToken ct, CancellationToken deadline = default)
     {
         var summary = new SourceSummary(source.Id);
         var timer = Stopwatch.StartNew();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline);
         try
         {
-            await RefreshAsync(source, summary, ct);
+            await RefreshAsync(source, summary, linked.Token);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             summary.Error = "the pass was cancelled before this source finished";
             throw;
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            summary.Error = "the pass deadline was reached before this source finished; the items stored so far are kept";
+            logger.LogWarning("Source {SourceId} failed (Timeout): {Error}", source.Id, summary.Error);
+            await RecordFailureAsync(source.Id, "Timeout", summary.Error, CancellationToken.None);
+        }
         catch (Exception e)
         {
             // One bad source never stops the pass: the failure is recorded on the source.
             summary.Error = $"unexpected {e.GetType().Name}: {e.Message}";
             logger.LogError("Source {SourceId} failed unexpectedly: {Error}", source.Id, summary.Error);
-            await sources.RecordFailureAsync(source.Id, clock.GetUtcNow(), "Internal", summary.Error, null, CancellationToken.None);
+            await RecordFailureAsync(source.Id, "Internal", summary.Error, CancellationToken.None);
         }
         summary.Elapsed = timer.Elapsed;
         return summary;
@@ -54,9 +65,10 @@ public sealed class SourceRefresh(
     {
         // 1. Listing, conditionally.
         var state = await sources.GetAsync(source.Id, ct);
-        var url = new Uri(source.Url);
-        var listing = await fetcher.FetchAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, ct);
-        await fetchLog.AddAsync(new FetchLogEntry(source.Id, source.Url, clock.GetUtcNow(), listing.Outcome.ToString(), (int?)listing.Status,
+        // A permanent redirect recorded earlier is followed directly (until the configured URL changes).
+        var url = new Uri(state?.RedirectedTo is { } moved && state.Url == source.Url ? moved : source.Url);
+        var listing = await fetcher.FetchAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, trusted: true, ct);
+        await fetchLog.AddAsync(new FetchLogEntry(source.Id, Fetcher.Redact(url), clock.GetUtcNow(), listing.Outcome.ToString(), (int?)listing.Status,
             listing.Body.Length, (long)listing.Elapsed.TotalMilliseconds, listing.ErrorKind == FetchErrorKind.None ? null : listing.ErrorKind.ToString(), listing.Error), ct);
         if (listing.Outcome == FetchOutcome.Failed)
         {
@@ -111,7 +123,7 @@ public sealed class SourceRefresh(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 summary.ItemErrors++;
-                logger.LogWarning("Source {SourceId}: item {Url} failed: {Error}", source.Id, entry.Link, e.Message);
+                logger.LogWarning("Source {SourceId}: item {Url} failed: {Error}", source.Id, Fetcher.Redact(entry.Link!), e.Message);
             }
         }
 
@@ -137,7 +149,7 @@ public sealed class SourceRefresh(
         var url = entry.Link!;
         if (source.FetchArticles)
         {
-            var page = await fetcher.FetchAsync(url, null, source.UserAgent, ct);
+            var page = await fetcher.FetchAsync(url, null, source.UserAgent, trusted: false, ct);
             if (page.IsOk)
             {
                 var article = ArticleExtractor.Extract(page.Text, page.FinalUrl ?? url, source.ContentSelector);
@@ -154,7 +166,7 @@ public sealed class SourceRefresh(
             {
                 extraction = $"feed (page failed: {page.Error})";
                 summary.ItemErrors++;
-                logger.LogInformation("Source {SourceId}: page {Url} not fetched: {Error}", source.Id, url, page.Error);
+                logger.LogInformation("Source {SourceId}: page {Url} not fetched: {Error}", source.Id, Fetcher.Redact(url), page.Error);
             }
         }
         if (string.IsNullOrWhiteSpace(text)) text = title;
@@ -204,6 +216,15 @@ public sealed class SourceRefresh(
         summary.Error = message;
         // Logged once per source per pass, with the source id, in plain words — no stack trace.
         logger.LogWarning("Source {SourceId} failed ({Kind}): {Error}", source.Id, kind, message);
-        await sources.RecordFailureAsync(source.Id, clock.GetUtcNow(), kind, message, null, ct);
+        await RecordFailureAsync(source.Id, kind, message, ct);
+    }
+
+    /// <summary>Records the failure and schedules the next attempt with a weighted, jittered exponential backoff.</summary>
+    private async Task RecordFailureAsync(string sourceId, string kind, string message, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var failures = ((await sources.GetAsync(sourceId, ct))?.ConsecutiveFailures ?? 0) + 1;
+        var next = SourceHealth.NextCheck(kind, failures, now, Random.Shared.NextDouble());
+        await sources.RecordFailureAsync(sourceId, now, kind, message, next, ct);
     }
 }

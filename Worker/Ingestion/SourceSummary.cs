@@ -16,9 +16,11 @@ public sealed class SourceSummary(string sourceId)
     /// <summary>The source-level failure in plain words (listing could not be fetched or parsed).</summary>
     public string? Error { get; set; }
     public string? Warning { get; set; }
+    /// <summary>Why the source was not polled in this pass (backing off after failures).</summary>
+    public string? Skipped { get; set; }
     public TimeSpan Elapsed { get; set; }
 
-    public override string ToString() => Error is not null
+    public override string ToString() => Skipped is not null ? $"{SourceId}: skipped — {Skipped}" : Error is not null
         ? $"{SourceId}: FAILED — {Error}"
         : NotModified
             ? $"{SourceId}: not modified since the last pass"

@@ -10,7 +10,7 @@ namespace Pipeline.Worker.Scheduling;
 /// calls the orchestrator. The work is idempotent (unique keys), so a rerun after a crash duplicates nothing.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class SourcePollJob(PipelineOptions options, SourceRefresh refresh, ILogger<SourcePollJob> logger) : IJob
+public sealed class SourcePollJob(PipelineOptions options, SourceRefresh refresh, Pipeline.Store.SourceStore sources, TimeProvider clock, ILogger<SourcePollJob> logger) : IJob
 {
     public const string SourceIdKey = "sourceId";
 
@@ -25,9 +25,16 @@ public sealed class SourcePollJob(PipelineOptions options, SourceRefresh refresh
             logger.LogWarning("Scheduled poll for unknown source {SourceId} skipped (removed from the configuration?)", id);
             return;
         }
+        // A source backing off after failures waits for its next check time (weighted, jittered, capped at a day).
+        if ((await sources.GetAsync(source.Id, cancellationToken))?.NextCheck is { } next && next > clock.GetUtcNow())
+        {
+            logger.LogInformation("Scheduled poll of {SourceId} skipped: backing off until {Next:u}", source.Id, next);
+            return;
+        }
         try
         {
-            var summary = await refresh.RunAsync(source, cancellationToken);
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Fetch.PassDeadlineSeconds));
+            var summary = await refresh.RunAsync(source, cancellationToken, deadline.Token);
             logger.LogInformation("Scheduled poll: {Summary}", summary.ToString());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

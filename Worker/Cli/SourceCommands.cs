@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Ingest.Fetching;
+using Pipeline.Ingest.Parsing;
+using Pipeline.Ingest.Sources;
+using Pipeline.Store;
+
+namespace Pipeline.Worker.Cli;
+
+/// <summary><c>sources status</c> and <c>sources check</c>: what the maintainer reads in the morning.</summary>
+public static class SourceCommands
+{
+    public static async Task<int> RunAsync(CommandLine cl, PipelineOptions options, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        var action = cl.Positional.FirstOrDefault() ?? "status";
+        return action switch
+        {
+            "status" => await StatusAsync(cl, options, services, stdout, ct),
+            "check" => await CheckAsync(cl, options, services, stdout, ct),
+            _ => throw new UsageException($"sources takes status or check, not '{action}'"),
+        };
+    }
+
+    public sealed record StatusRow(string Id, string Condition, int Failures, DateTimeOffset? LastSuccess, DateTimeOffset? NextCheck,
+        int? LastItems, double? UsualItems, string? Problem, bool Enabled);
+
+    /// <summary>One row per configured source, from the store's health columns (shared with the host's page).</summary>
+    public static async Task<List<StatusRow>> StatusRowsAsync(PipelineOptions options, SourceStore store, TimeProvider clock, CancellationToken ct)
+    {
+        await store.SyncAsync(options.Sources.Select(s => (s.Id, s.Name, s.Url, s.Kind.ToString())), ct);
+        var states = (await store.ListAsync(ct)).ToDictionary(s => s.Id);
+        var now = clock.GetUtcNow();
+        return options.Sources.Select(s =>
+        {
+            var st = states[s.Id];
+            var condition = SourceHealth.Condition(st.ConsecutiveFailures, st.LastErrorKind, st.NextCheck, st.Flagged, now, st.LastChecked);
+            var problem = st.ConsecutiveFailures > 0 ? $"{st.LastErrorKind}: {st.LastError}" : st.Flagged
+                          ?? (st.RedirectedTo is { } r ? $"permanently moved to {r}; update its Url" : null);
+            return new StatusRow(s.Id, s.Enabled ? condition : "disabled", st.ConsecutiveFailures, st.LastSuccess, st.NextCheck,
+                st.LastItemCount, st.UsualItemCount, problem, s.Enabled);
+        }).ToList();
+    }
+
+    private static async Task<int> StatusAsync(CommandLine cl, PipelineOptions options, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        cl.Allow();
+        var rows = await StatusRowsAsync(options, services.GetRequiredService<SourceStore>(), services.GetRequiredService<TimeProvider>(), ct);
+        await stdout.WriteLineAsync($"{"source",-24} {"condition",-11} {"fails",5} {"last success",-16} {"next check",-16} {"items",9}  problem");
+        foreach (var r in rows)
+            await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,-11} {2,5} {3,-16} {4,-16} {5,9}  {6}",
+                r.Id.Length > 24 ? r.Id[..23] + "…" : r.Id, r.Condition, r.Failures, r.LastSuccess?.ToString("yyyy-MM-dd HH:mm") ?? "never",
+                r.NextCheck?.ToString("yyyy-MM-dd HH:mm") ?? "-", r.LastItems is null ? "-" : $"{r.LastItems}/{r.UsualItems:0}", r.Problem ?? ""));
+        var unwell = rows.Count(r => r.Condition is "failing" or "backing-off" or "gone" or "suspect");
+        await stdout.WriteLineAsync($"{rows.Count} sources, {unwell} unwell");
+        return 0;
+    }
+
+    /// <summary>Fetches each source once, fresh (no validators), and reports what came back; stores nothing.</summary>
+    private static async Task<int> CheckAsync(CommandLine cl, PipelineOptions options, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        cl.Allow("--source");
+        var wanted = cl.All("--source");
+        var unknown = wanted.Where(id => options.Sources.All(s => !string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0) throw new UsageException($"unknown source id(s): {string.Join(", ", unknown)}");
+        var selected = wanted.Count > 0 ? options.Sources.Where(s => wanted.Contains(s.Id, StringComparer.OrdinalIgnoreCase)).ToList() : options.Sources;
+        var fetcher = services.GetRequiredService<Fetcher>();
+        var lines = new string[selected.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, selected.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Fetch.MaxParallelSources, CancellationToken = ct },
+            async (i, token) =>
+            {
+                var s = selected[i];
+                var r = await fetcher.FetchAsync(new Uri(s.Url), null, s.UserAgent, trusted: true, token);
+                string parse;
+                if (!r.IsOk) parse = $"FAILED {r.ErrorKind}: {r.Error}";
+                else
+                {
+                    try
+                    {
+                        var listing = s.Kind == SourceKind.Html ? HtmlListingParser.Parse(r.Text, r.FinalUrl ?? new Uri(s.Url), s) : FeedParser.Parse(r.Text, r.FinalUrl ?? new Uri(s.Url));
+                        parse = $"ok: {listing.Format}, {listing.Entries.Count} items" + (listing.Entries.Count == 0 ? " (none: check the URL or selectors)" : "");
+                    }
+                    catch (FeedParseException e) { parse = $"does not parse: {e.Message}"; }
+                }
+                var moved = r.FinalUrl is { } f && f != new Uri(s.Url) ? $" → {f}{(r.PermanentlyRedirected ? " (permanent)" : "")}" : "";
+                lines[i] = $"{s.Id} [{s.UrlGrade ?? "?"}{(s.Enabled ? "" : ", disabled")}] {(int?)r.Status} {r.ContentType ?? "-"} {r.Body.Length:N0} bytes {r.Elapsed.TotalSeconds:0.0} s{moved}\n    {parse}";
+            });
+        foreach (var line in lines) await stdout.WriteLineAsync(line);
+        return 0;
+    }
+}
