@@ -97,12 +97,13 @@ public static class CorpusLoader
 
 /// <summary>
 /// The fixed validation split: an example is in validation when the first byte of SHA-256(id) is below 51
-/// (one in five). It depends only on the id, so adding examples never moves old ones between splits.
+/// (one in five). It depends only on the id, so adding examples never moves old ones between splits. Extra files
+/// given to <c>train --data</c> are training-only: every model is compared on the same validation examples.
 /// </summary>
 public static class CorpusSplit
 {
     public static bool IsValidation(LabelledExample e) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(e.Id ?? e.Text))[0] < 51;
+        !e.TrainOnly && SHA256.HashData(Encoding.UTF8.GetBytes(e.Id ?? e.Text))[0] < 51;
 
     public static (List<LabelledExample> Train, List<LabelledExample> Validation) Split(IEnumerable<LabelledExample> examples)
     {

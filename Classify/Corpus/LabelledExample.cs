@@ -17,6 +17,8 @@ public sealed class LabelledExample
     [JsonPropertyName("stance")] public string? Stance { get; set; }
 
     [JsonIgnore] public string Primary => ResponseTypes.Count > 0 ? ResponseTypes[0] : "";
+    /// <summary>Extra training data (train --data): never part of the validation split, so models stay comparable.</summary>
+    [JsonIgnore] public bool TrainOnly { get; set; }
     /// <summary>Where the example came from (file:line), for error messages.</summary>
     [JsonIgnore] public string Origin { get; set; } = "";
 }

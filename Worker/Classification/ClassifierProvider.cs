@@ -102,6 +102,7 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
                 Actor = r.Actor, ActorType = r.ActorType, Origin = $"review of item {r.ItemId}",
             });
         var extra = extraFiles.Count == 0 ? new LoadedCorpus([], []) : CorpusLoader.Load(extraFiles);
+        foreach (var e in extra.Examples) e.TrainOnly = true;
         return new LoadedCorpus([.. shipped.Examples, .. reviewed, .. extra.Examples], [.. shipped.Problems, .. extra.Problems]);
     }
 

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Pipeline.Worker.Tests.Infrastructure;
+
+namespace Pipeline.Worker.Tests.Models;
+
+/// <summary>evaluate, classify, train and models through the real command line.</summary>
+public class ModelCommandTests
+{
+    private static string Line(string id, string text, string primary, string actor = "none", string actorType = "none", string language = "en") =>
+        JsonSerializer.Serialize(new
+        {
+            id, text, language, response_types = new[] { primary }, actor, actor_type = actorType, co_actors = Array.Empty<string>(),
+            binding = (bool?)null, stance = (string?)null,
+        });
+
+    [Fact]
+    public async Task Evaluate_LabelledFile_PrintsMetricsAndWritesExactlyTheContractKeys()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        var data = Path.Combine(p.Directory, "eval.jsonl");
+        File.WriteAllLines(data,
+        [
+            Line("a", "The Council of the EU today imposed an asset freeze and a travel ban on 25 Belarusian officials responsible for repression.", "targeted_sanctions", "Council of the EU", "igo"),
+            Line("b", "Lithuania expelled two Belarusian diplomats and closed two border crossings with Belarus.", "diplomatic_measures", "Lithuania", "state"),
+            Line("c", "The EU adopted its 16th sanctions package against Russia, targeting the shadow fleet.", "irrelevant"),
+            Line("d", "Суд у Мінску асудзіў журналіста да васьмі гадоў калоніі.", "not_a_response", language: "be"),
+            """{"id":"e","text":"Something about Belarus","response_types":["sanctions_maybe"]}""",
+            "this line is not JSON",
+        ]);
+        var json = Path.Combine(p.Directory, "metrics.json");
+
+        var run = await p.RunAsync("evaluate", "--data", data, "--json", json);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("unknown response type(s): sanctions_maybe", run.Stdout);
+        Assert.Contains("not valid JSON", run.Stdout);
+        Assert.Contains("confusion matrix", run.Stdout);
+        Assert.Contains("response_macro_f1", run.Stdout);
+        Assert.Contains("accuracy per language", run.Stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(["response_macro_f1", "accuracy", "relevance_f1", "actor_accuracy", "actor_type_accuracy", "per_class", "per_language", "n"],
+            doc.RootElement.EnumerateObject().Select(o => o.Name));
+        Assert.Equal(4, doc.RootElement.GetProperty("n").GetInt32());
+        Assert.Equal(9, doc.RootElement.GetProperty("per_class").EnumerateObject().Count());
+        Assert.Equal(2, doc.RootElement.GetProperty("per_language").EnumerateObject().Count());
+        // The irrelevant text names no Belarus term: the relevance rule inside the prediction makes it irrelevant.
+        Assert.Equal(1.0, doc.RootElement.GetProperty("per_class").GetProperty("irrelevant").GetProperty("recall").GetDouble());
+    }
+
+    [Fact]
+    public async Task Evaluate_UnknownModelVersion_Exits2()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        var data = Path.Combine(p.Directory, "e.jsonl");
+        File.WriteAllLines(data, [Line("a", "Lithuania expelled two Belarusian diplomats.", "diplomatic_measures", "Lithuania", "state")]);
+        var run = await p.RunAsync("evaluate", "--data", data, "--model", "v-does-not-exist");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("v-does-not-exist", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Classify_JsonlInAndOut_PredictsEveryLine()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        var input = Path.Combine(p.Directory, "in.jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"id":"1","title":"Sanctions","text":"Canada announced sanctions on 15 Belarusian officials over human rights violations."}""",
+            """{"id":"2","text":"Weather in Paris will be sunny tomorrow."}""",
+        ]);
+        var output = Path.Combine(p.Directory, "out.jsonl");
+
+        var run = await p.RunAsync("classify", "--in", input, "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal("1", lines[0].GetProperty("id").GetString());
+        Assert.Equal(9, lines[0].GetProperty("scores").EnumerateObject().Count());
+        Assert.Equal("Canada", lines[0].GetProperty("actor").GetString());
+        Assert.Equal("irrelevant", lines[1].GetProperty("response_types")[0].GetString());
+        Assert.False(lines[1].GetProperty("relevant").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Train_PromoteRefusesAWorseModel_ModelsPromoteAndRollbackSwitchVersions()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        Assert.Contains("no model versions", (await p.RunAsync("models", "list")).Stdout);
+        await p.RunAsync("ingest"); // the first start adopts (or trains) the shipped model
+        var initial = await p.RunAsync("models", "list");
+        var active = initial.Stdout.Split('\n').Single(l => l.StartsWith('*')).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+
+        // Poisoned extra data: for every response type, texts in that type's own vocabulary labelled as the next type.
+        var poison = Path.Combine(p.Directory, "poison.jsonl");
+        var vocabulary = new (string Label, string Text)[]
+        {
+            ("statement", "condemns the repression in Belarus and calls on the authorities to release political prisoners"),
+            ("targeted_sanctions", "imposes an asset freeze and a travel ban on Belarusian officials and judges"),
+            ("economic_measures", "bans imports of Belarusian potash and petroleum products and closes its airspace to Belavia"),
+            ("diplomatic_measures", "expels Belarusian diplomats and recalls its ambassador from Minsk"),
+            ("support", "funds independent Belarusian media and grants humanitarian visas to exiles"),
+            ("resolution", "adopts a resolution on Belarus by a large majority in the plenary"),
+            ("investigation", "opens an investigation into crimes against humanity in Belarus under universal jurisdiction"),
+        };
+        File.WriteAllLines(poison, Enumerable.Range(0, 700).Select(i =>
+        {
+            var (label, text) = vocabulary[i % vocabulary.Length];
+            var wrong = vocabulary[(i + 1) % vocabulary.Length].Label;
+            return Line($"poison-{i}", $"Report {i}: the government {text}. Statement number {i % 13} of week {i % 7}.", wrong, "Lithuania", "state");
+        }));
+
+        var train = await p.RunAsync("train", "--data", poison, "--promote");
+
+        Assert.Equal(0, train.ExitCode);
+        Assert.True(train.Stdout.Contains("not promoted"), train.Stdout);
+        Assert.Contains("active " + active, train.Stdout);
+        var list = await p.RunAsync("models", "list");
+        Assert.StartsWith("* " + active, list.Stdout.Split('\n').Single(l => l.StartsWith('*')));
+        var poisoned = list.Stdout.Split('\n').Where(l => l.StartsWith("  v") && !l.StartsWith("  version")).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]).Single();
+
+        var promote = await p.RunAsync("models", "promote", poisoned);
+        Assert.Equal(0, promote.ExitCode);
+        Assert.Contains("* " + poisoned, (await p.RunAsync("models", "list")).Stdout);
+
+        var rollback = await p.RunAsync("models", "rollback");
+        Assert.Equal(0, rollback.ExitCode);
+        Assert.Contains("* " + active, (await p.RunAsync("models", "list")).Stdout);
+
+        var bad = await p.RunAsync("models", "promote", "v-nope");
+        Assert.Equal(2, bad.ExitCode);
+    }
+
+    [Fact]
+    public async Task CorrectedReview_ChangesTheNextModelsTrainingData()
+    {
+        await using var web = await LoopbackPublisher.StartAsync();
+        web.MapText("/feed.xml", "application/rss+xml", SampleWeb.Rss(web.BaseUrl, [(SampleWeb.Expulsion, "e")]));
+        web.MapText("/e", "text/html", SampleWeb.Page(SampleWeb.Expulsion));
+        using var p = new TestPipeline();
+        p.Configure([TestPipeline.FeedSource("mfa", web.Url("feed.xml"))]);
+        await p.RunAsync("ingest");
+        var provider = new Pipeline.Worker.Classification.ClassifierProvider(new Pipeline.Ingest.Sources.ClassifyOptions { ModelDirectory = TestPipeline.ModelDirectory },
+            new Pipeline.Store.ModelVersionStore(p.Database), p.Items, Microsoft.Extensions.Logging.Abstractions.NullLogger<Pipeline.Worker.Classification.ClassifierProvider>.Instance);
+        var before = await provider.TrainingDataAsync([], default);
+
+        // A reviewer corrects the candidate: it was a statement by the EEAS, say.
+        await using (var c = await p.Database.OpenAsync())
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = """UPDATE candidates SET status = 'approved', reviewed_types = '["statement"]', reviewed_actor = 'EEAS', reviewed_actor_type = 'igo'""";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var after = await provider.TrainingDataAsync([], default);
+
+        Assert.Equal(before.Examples.Count + 1, after.Examples.Count);
+        Assert.NotEqual(before.Fingerprint(), after.Fingerprint());
+        var reviewed = after.Examples.Single(e => e.Id!.StartsWith("review-"));
+        Assert.Equal(["statement"], reviewed.ResponseTypes);
+        Assert.Equal("EEAS", reviewed.Actor);
+        Assert.Contains("persona non grata", reviewed.Text);
+    }
+}
