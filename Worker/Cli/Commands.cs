@@ -52,6 +52,8 @@ public static class Commands
                 "run" => await PipelineHost.RunAsync(configuration, options, args, ct),
                 "ingest" => await IngestAsync(cl, configuration, options, stdout, ct),
                 "export" => await ExportAsync(cl, configuration, options, stdout, ct),
+                "reviewers" => await ReviewCommands.ReviewersAsync(cl, configuration, options, stdout, stderr, ct),
+                "demo" => await ReviewCommands.DemoAsync(cl, stdout, stderr, ct),
                 "sources" => await WithStoreAsync(configuration, options, ct, services => SourceCommands.RunAsync(cl, options, services, stdout, ct)),
                 "evaluate" or "classify" or "train" or "models" => await WithStoreAsync(configuration, options, ct, services => cl.Command switch
                 {

@@ -16,6 +16,11 @@ public static class Usage
                                             JSONL with text (and optional id, title) in, predictions out
           train [--data FILE]... [--promote]  train on the corpus + reviews + files; register; promote if not worse
           models list | promote VERSION | rollback
+          reviewers add NAME [--role reviewer|maintainer]
+                                            create a review account; prints its generated password once
+          reviewers reset NAME | reviewers list
+          demo [--dir DIR]                  serve the bundled sample web, ingest it, start the review host and
+                                            print its URL and a demo reviewer's password
           sources status                    health of every source: condition, failures, last success, next check, problem
           sources check [--source ID]...    fetch each source once now and report status, type, items, parse result
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
+using Pipeline.Worker.Review;
 using Pipeline.Worker.Scheduling;
 
 namespace Pipeline.Worker.Hosting;
@@ -22,6 +23,7 @@ public static class PipelineHost
         builder.WebHost.UseUrls(options.Review.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
         builder.Services.AddPipeline(options);
         builder.Services.AddSourceSchedule(options);
+        builder.Services.AddReview(options);
         builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         var app = builder.Build();
@@ -30,6 +32,7 @@ public static class PipelineHost
             var list = await sources.ListAsync(ct);
             return Results.Json(new { status = "ok", sources = list.Count, failing = list.Count(s => s.ConsecutiveFailures > 0) });
         });
+        app.MapReview();
         return app;
     }
 

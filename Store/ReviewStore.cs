@@ -1,0 +1,306 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Store;
+
+/// <summary>What a review changes on a candidate row: its status and the reviewer's labels (null = not reviewed).</summary>
+public sealed record ReviewState(string Status, IReadOnlyList<string>? ReviewedTypes, string? ReviewedActor, string? ReviewedActorType);
+
+/// <summary>Which candidates the queue shows and in what order.</summary>
+public sealed record QueueQuery(
+    string? Status = "pending", string Sort = "uncertainty", string? Type = null, string? Actor = null, string? Source = null,
+    string? Language = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 50, int Offset = 0);
+
+/// <summary>One line of the queue (labels are the reviewed ones where a reviewer set them, else the predicted ones).</summary>
+public sealed record QueueEntry(
+    long Id, string SourceId, string Title, DateTimeOffset? Published, DateTimeOffset Fetched, string? Language, string Status,
+    IReadOnlyList<string> ResponseTypes, string? Actor, double Confidence, int Version, int Duplicates);
+
+/// <summary>An item of the same statement stored elsewhere (its <c>duplicate_of</c> points at the primary).</summary>
+public sealed record DuplicateRef(long Id, string SourceId, string Url, string Title, DateTimeOffset? Published);
+
+/// <summary>Everything the review page shows of one candidate: the prediction and the review kept apart.</summary>
+public sealed record ReviewCandidate(
+    long Id, string SourceId, string Url, string Title, DateTimeOffset? Published, DateTimeOffset Fetched, string? Language, string Text,
+    long? DuplicateOf, string Status, IReadOnlyList<string> PredictedTypes, IReadOnlyDictionary<string, double> Scores,
+    string? PredictedActor, string? PredictedActorType, IReadOnlyList<string> CoActors, double Confidence, string ModelVersion,
+    IReadOnlyList<string>? ReviewedTypes, string? ReviewedActor, string? ReviewedActorType, int Version, DateTimeOffset Updated,
+    IReadOnlyList<string> RelevanceTerms, IReadOnlyList<DuplicateRef> Duplicates)
+{
+    public IReadOnlyList<string> EffectiveTypes => ReviewedTypes ?? PredictedTypes;
+    public string? EffectiveActor => ReviewedActor ?? PredictedActor;
+    public string? EffectiveActorType => ReviewedActorType ?? PredictedActorType;
+}
+
+/// <summary>One row of the audit trail: who changed what, when, with the state before and after (JSON).</summary>
+public sealed record AuditEntry(long Id, long ItemId, string Reviewer, DateTimeOffset At, string Decision, string? Before, string? After);
+
+/// <summary>An approved response as published in the dataset.</summary>
+public sealed record PublishedResponse(
+    long Id, string SourceId, string Url, string Title, DateTimeOffset? Published, DateTimeOffset Fetched, string? Language, string Text,
+    IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, DateTimeOffset? Decided,
+    IReadOnlyList<string> DuplicateUrls);
+
+public enum ChangeOutcome { Changed, NotFound, Stale, NothingToUndo, NotYours, DecidedWithPrimary }
+
+/// <summary>The result of a decision or an undo; <see cref="Version"/> is the candidate's version after it (or the current one).</summary>
+public sealed record ChangeResult(ChangeOutcome Outcome, int Version, string? Status = null, long? Primary = null);
+
+/// <summary>
+/// The review side of the candidates table: the queue, decisions with optimistic concurrency (<c>version</c>),
+/// the audit trail in <c>reviews</c>, undo, and the approved responses that make up the published dataset.
+/// Every change and its audit row are written in one transaction. A duplicate cluster is decided once: the
+/// decision on the primary is copied onto its duplicates (their status stays <c>duplicate</c>, so the cluster
+/// counts once in the dataset and in training), each copy audited as <c>follow</c>.
+/// </summary>
+public sealed class ReviewStore(Database db)
+{
+    public const string Undo = "undo";
+    public const string Follow = "follow";
+
+    public async Task<(int Total, List<QueueEntry> Entries)> QueueAsync(QueueQuery q, CancellationToken ct = default)
+    {
+        var where = """
+            WHERE (@status IS NULL OR c.status = @status)
+              AND (@type IS NULL OR EXISTS (SELECT 1 FROM json_each(COALESCE(c.reviewed_types, c.response_types)) WHERE value = @type))
+              AND (@actor IS NULL OR COALESCE(c.reviewed_actor, c.actor) = @actor)
+              AND (@source IS NULL OR i.source_id = @source)
+              AND (@lang IS NULL OR i.language = @lang)
+              AND (@from IS NULL OR COALESCE(i.published, i.fetched) >= @from)
+              AND (@to IS NULL OR COALESCE(i.published, i.fetched) < @to)
+            """;
+        // Uncertainty: the least confident prediction first (the model's top probability, lowest first).
+        var order = q.Sort == "newest" ? "COALESCE(i.published, i.fetched) DESC, i.id DESC" : "c.confidence ASC, i.id ASC";
+        (string, object?)[] args =
+        [
+            ("@status", q.Status), ("@type", q.Type), ("@actor", q.Actor), ("@source", q.Source), ("@lang", q.Language),
+            ("@from", Sql.Time(q.From)), ("@to", Sql.Time(q.To)), ("@limit", q.Limit), ("@offset", q.Offset),
+        ];
+        await using var c = await db.OpenAsync(ct);
+        var total = Convert.ToInt32(await Sql.ScalarAsync(c, null, $"SELECT COUNT(*) FROM items i JOIN candidates c ON c.item_id = i.id {where}", ct, args));
+        await using var cmd = Sql.Command(c, null, $"""
+            SELECT i.id, i.source_id, i.title, i.published, i.fetched, i.language, c.status,
+                   COALESCE(c.reviewed_types, c.response_types), COALESCE(c.reviewed_actor, c.actor), c.confidence, c.version,
+                   (SELECT COUNT(*) FROM items d WHERE d.duplicate_of = i.id)
+            FROM items i JOIN candidates c ON c.item_id = i.id {where}
+            ORDER BY {order} LIMIT @limit OFFSET @offset
+            """, args);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<QueueEntry>();
+        while (await r.ReadAsync(ct))
+            list.Add(new QueueEntry(r.GetInt64(0), r.GetString(1), r.GetString(2), Sql.ReadTime(r, 3), Sql.ReadTime(r, 4)!.Value,
+                Sql.ReadString(r, 5), r.GetString(6), FromJson<List<string>>(r.GetString(7)) ?? [], Sql.ReadString(r, 8), r.GetDouble(9),
+                r.GetInt32(10), r.GetInt32(11)));
+        return (total, list);
+    }
+
+    public async Task<ReviewCandidate?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        ReviewCandidate? found = null;
+        await using (var cmd = Sql.Command(c, null, """
+            SELECT i.id, i.source_id, i.url, i.title, i.published, i.fetched, i.language, i.text, i.duplicate_of,
+                   c.status, c.response_types, c.scores, c.actor, c.actor_type, c.co_actors, c.confidence, c.model_version,
+                   c.reviewed_types, c.reviewed_actor, c.reviewed_actor_type, c.version, c.updated, i.relevance_terms
+            FROM items i JOIN candidates c ON c.item_id = i.id WHERE i.id = @id
+            """, ("@id", id)))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            if (!await r.ReadAsync(ct)) return null;
+            found = new ReviewCandidate(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.ReadTime(r, 4), Sql.ReadTime(r, 5)!.Value,
+                Sql.ReadString(r, 6), r.GetString(7), Sql.ReadLong(r, 8), r.GetString(9), FromJson<List<string>>(r.GetString(10)) ?? [],
+                FromJson<Dictionary<string, double>>(r.GetString(11)) ?? [], Sql.ReadString(r, 12), Sql.ReadString(r, 13),
+                FromJson<List<string>>(Sql.ReadString(r, 14)) ?? [], r.GetDouble(15), r.GetString(16), FromJson<List<string>>(Sql.ReadString(r, 17)),
+                Sql.ReadString(r, 18), Sql.ReadString(r, 19), r.GetInt32(20), Sql.ReadTime(r, 21)!.Value,
+                FromJson<List<string>>(Sql.ReadString(r, 22)) ?? [], []);
+        }
+        return found! with { Duplicates = await DuplicatesAsync(c, null, id, ct) };
+    }
+
+    /// <summary>
+    /// Writes a decision if the candidate is still at <paramref name="expectedVersion"/>: status and reviewed labels,
+    /// version + 1, an audit row; then the same labels onto every duplicate of the item (audited as <c>follow</c>).
+    /// </summary>
+    public async Task<ChangeResult> DecideAsync(long id, int expectedVersion, string reviewer, string decision, ReviewState next,
+        DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var current = await StateAsync(c, tx, id, ct);
+        if (current is null) return new ChangeResult(ChangeOutcome.NotFound, 0);
+        if (current.Value.DuplicateOf is { } primary) return new ChangeResult(ChangeOutcome.DecidedWithPrimary, current.Value.Version, current.Value.State.Status, primary);
+        if (current.Value.Version != expectedVersion) return new ChangeResult(ChangeOutcome.Stale, current.Value.Version, current.Value.State.Status);
+
+        var version = await WriteAsync(c, tx, id, current.Value.Version, next, at, ct);
+        await AuditAsync(c, tx, id, reviewer, at, decision, StateJson(current.Value.State, current.Value.Version), StateJson(next, version), ct);
+        await FollowAsync(c, tx, id, reviewer, at, next, ct);
+        await tx.CommitAsync(ct);
+        return new ChangeResult(ChangeOutcome.Changed, version, next.Status);
+    }
+
+    /// <summary>
+    /// Reverts the latest change of the item that is not yet undone (so repeated undos walk back through the
+    /// history), restoring the state recorded before it. The undo is itself a change: version + 1 and an audit row
+    /// (<c>undo</c>, with <c>undoes</c> naming the reverted row). Only its author may undo a change unless
+    /// <paramref name="anyone"/> (a maintainer).
+    /// </summary>
+    public async Task<ChangeResult> UndoAsync(long id, int expectedVersion, string reviewer, bool anyone, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var current = await StateAsync(c, tx, id, ct);
+        if (current is null) return new ChangeResult(ChangeOutcome.NotFound, 0);
+        if (current.Value.DuplicateOf is { } primary) return new ChangeResult(ChangeOutcome.DecidedWithPrimary, current.Value.Version, current.Value.State.Status, primary);
+        if (current.Value.Version != expectedVersion) return new ChangeResult(ChangeOutcome.Stale, current.Value.Version, current.Value.State.Status);
+
+        var history = await AuditRowsAsync(c, tx, id, ct);
+        var undone = history.Where(h => h.Decision == Undo).Select(h => JsonNode.Parse(h.After ?? "{}")?["undoes"]?.GetValue<long>()).ToHashSet();
+        var target = history.LastOrDefault(h => h.Decision is not (Undo or Follow) && !undone.Contains(h.Id));
+        if (target is null) return new ChangeResult(ChangeOutcome.NothingToUndo, current.Value.Version, current.Value.State.Status);
+        if (!anyone && !string.Equals(target.Reviewer, reviewer, StringComparison.OrdinalIgnoreCase))
+            return new ChangeResult(ChangeOutcome.NotYours, current.Value.Version, current.Value.State.Status);
+
+        var restored = ParseState(target.Before);
+        var version = await WriteAsync(c, tx, id, current.Value.Version, restored, at, ct);
+        var after = StateJson(restored, version);
+        after["undoes"] = target.Id;
+        await AuditAsync(c, tx, id, reviewer, at, Undo, StateJson(current.Value.State, current.Value.Version), after, ct);
+        await FollowAsync(c, tx, id, reviewer, at, restored, ct);
+        await tx.CommitAsync(ct);
+        return new ChangeResult(ChangeOutcome.Changed, version, restored.Status);
+    }
+
+    public async Task<List<AuditEntry>> AuditAsync(long id, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await AuditRowsAsync(c, null, id, ct);
+    }
+
+    /// <summary>Approved responses (primaries only: a duplicate cluster is one response), newest first.</summary>
+    public async Task<List<PublishedResponse>> ApprovedAsync(int? limit = null, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var cmd = Sql.Command(c, null, """
+            SELECT i.id, i.source_id, i.url, i.title, i.published, i.fetched, i.language, i.text,
+                   COALESCE(c.reviewed_types, c.response_types), COALESCE(c.reviewed_actor, c.actor),
+                   COALESCE(c.reviewed_actor_type, c.actor_type), c.co_actors,
+                   (SELECT MAX(r.at) FROM reviews r WHERE r.item_id = i.id),
+                   (SELECT json_group_array(d.url) FROM items d WHERE d.duplicate_of = i.id)
+            FROM items i JOIN candidates c ON c.item_id = i.id
+            WHERE c.status = 'approved' AND i.duplicate_of IS NULL
+            ORDER BY COALESCE(i.published, i.fetched) DESC, i.id DESC
+            LIMIT @limit
+            """, ("@limit", limit ?? -1));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<PublishedResponse>();
+        while (await r.ReadAsync(ct))
+            list.Add(new PublishedResponse(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.ReadTime(r, 4), Sql.ReadTime(r, 5)!.Value,
+                Sql.ReadString(r, 6), r.GetString(7), FromJson<List<string>>(r.GetString(8)) ?? [], Sql.ReadString(r, 9), Sql.ReadString(r, 10),
+                FromJson<List<string>>(Sql.ReadString(r, 11)) ?? [], Sql.ReadTime(r, 12), FromJson<List<string>>(Sql.ReadString(r, 13)) ?? []));
+        return list;
+    }
+
+    /// <summary>Distinct sources and languages of stored items, for the queue's filters.</summary>
+    public async Task<(List<string> Sources, List<string> Languages)> FacetsAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return (await StringsAsync(c, "SELECT DISTINCT source_id FROM items ORDER BY source_id", ct),
+                await StringsAsync(c, "SELECT DISTINCT language FROM items WHERE language IS NOT NULL ORDER BY language", ct));
+    }
+
+    private static async Task<List<string>> StringsAsync(DbConnection c, string sql, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(c, null, sql);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<string>();
+        while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
+        return list;
+    }
+
+    private static async Task<(ReviewState State, int Version, long? DuplicateOf)?> StateAsync(DbConnection c, DbTransaction? tx, long id, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(c, tx, """
+            SELECT c.status, c.reviewed_types, c.reviewed_actor, c.reviewed_actor_type, c.version, i.duplicate_of
+            FROM candidates c JOIN items i ON i.id = c.item_id WHERE c.item_id = @id
+            """, ("@id", id));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return (new ReviewState(r.GetString(0), FromJson<List<string>>(Sql.ReadString(r, 1)), Sql.ReadString(r, 2), Sql.ReadString(r, 3)),
+            r.GetInt32(4), Sql.ReadLong(r, 5));
+    }
+
+    private static async Task<int> WriteAsync(DbConnection c, DbTransaction tx, long id, int version, ReviewState s, DateTimeOffset at, CancellationToken ct)
+    {
+        // The version in the WHERE clause is the optimistic lock; the transaction already holds the write lock.
+        var n = await Sql.ExecuteAsync(c, tx, """
+            UPDATE candidates SET status = @s, reviewed_types = @t, reviewed_actor = @a, reviewed_actor_type = @at,
+                   version = version + 1, updated = @now
+            WHERE item_id = @id AND version = @v
+            """, ct, ("@s", s.Status), ("@t", s.ReviewedTypes is null ? null : ItemStore.Json(s.ReviewedTypes)), ("@a", s.ReviewedActor),
+            ("@at", s.ReviewedActorType), ("@now", Sql.Time(at)), ("@id", id), ("@v", version));
+        if (n != 1) throw new InvalidOperationException($"candidate {id} changed inside its own transaction");
+        return version + 1;
+    }
+
+    /// <summary>Copies the primary's labels onto each duplicate; a duplicate keeps its own status (<c>duplicate</c>).</summary>
+    private static async Task FollowAsync(DbConnection c, DbTransaction tx, long primary, string reviewer, DateTimeOffset at, ReviewState primaryState, CancellationToken ct)
+    {
+        foreach (var dup in await DuplicatesAsync(c, tx, primary, ct))
+        {
+            var current = await StateAsync(c, tx, dup.Id, ct);
+            if (current is null) continue;
+            var next = current.Value.State with
+            {
+                ReviewedTypes = primaryState.ReviewedTypes, ReviewedActor = primaryState.ReviewedActor, ReviewedActorType = primaryState.ReviewedActorType,
+            };
+            var version = await WriteAsync(c, tx, dup.Id, current.Value.Version, next, at, ct);
+            var after = StateJson(next, version);
+            after["primary"] = primary;
+            after["primary_status"] = primaryState.Status;
+            await AuditAsync(c, tx, dup.Id, reviewer, at, Follow, StateJson(current.Value.State, current.Value.Version), after, ct);
+        }
+    }
+
+    private static async Task<List<DuplicateRef>> DuplicatesAsync(DbConnection c, DbTransaction? tx, long primary, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(c, tx, "SELECT id, source_id, url, title, published FROM items WHERE duplicate_of = @id ORDER BY id", ("@id", primary));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<DuplicateRef>();
+        while (await r.ReadAsync(ct)) list.Add(new DuplicateRef(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.ReadTime(r, 4)));
+        return list;
+    }
+
+    private static async Task AuditAsync(DbConnection c, DbTransaction tx, long id, string reviewer, DateTimeOffset at, string decision,
+        JsonObject before, JsonObject after, CancellationToken ct) =>
+        await Sql.ExecuteAsync(c, tx, "INSERT INTO reviews (item_id, reviewer, at, decision, before, after) VALUES (@i, @r, @at, @d, @b, @a)", ct,
+            ("@i", id), ("@r", reviewer), ("@at", Sql.Time(at)), ("@d", decision), ("@b", before.ToJsonString()), ("@a", after.ToJsonString()));
+
+    private static async Task<List<AuditEntry>> AuditRowsAsync(DbConnection c, DbTransaction? tx, long id, CancellationToken ct)
+    {
+        await using var cmd = Sql.Command(c, tx, "SELECT id, item_id, reviewer, at, decision, before, after FROM reviews WHERE item_id = @id ORDER BY id", ("@id", id));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<AuditEntry>();
+        while (await r.ReadAsync(ct))
+            list.Add(new AuditEntry(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Sql.ReadTime(r, 3)!.Value, r.GetString(4), Sql.ReadString(r, 5), Sql.ReadString(r, 6)));
+        return list;
+    }
+
+    private static JsonObject StateJson(ReviewState s, int version) => new()
+    {
+        ["status"] = s.Status,
+        ["reviewed_types"] = s.ReviewedTypes is null ? null : new JsonArray(s.ReviewedTypes.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+        ["reviewed_actor"] = s.ReviewedActor,
+        ["reviewed_actor_type"] = s.ReviewedActorType,
+        ["version"] = version,
+    };
+
+    private static ReviewState ParseState(string? json)
+    {
+        var o = JsonNode.Parse(json ?? "{}")!.AsObject();
+        return new ReviewState(o["status"]!.GetValue<string>(), o["reviewed_types"]?.AsArray().Select(n => n!.GetValue<string>()).ToList(),
+            o["reviewed_actor"]?.GetValue<string>(), o["reviewed_actor_type"]?.GetValue<string>());
+    }
+
+    private static T? FromJson<T>(string? json) => string.IsNullOrEmpty(json) ? default : JsonSerializer.Deserialize<T>(json);
+}

@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Ingest.Sources;
+using Pipeline.Store;
+using Pipeline.Worker.Classification;
+using Pipeline.Worker.Configuration;
+using Pipeline.Worker.Hosting;
+using Pipeline.Worker.Review.Auth;
+using Pipeline.Worker.Review.Demo;
+
+namespace Pipeline.Worker.Cli;
+
+/// <summary>The <c>reviewers</c> and <c>demo</c> commands.</summary>
+public static class ReviewCommands
+{
+    public const string ReviewersUsage = "reviewers add NAME [--role reviewer|maintainer] | reviewers reset NAME | reviewers list";
+    public const string DemoReviewer = "demo";
+
+    /// <summary>
+    /// <c>reviewers add NAME [--role reviewer|maintainer]</c> prints a generated password once (only its salted hash is
+    /// stored); <c>reviewers reset NAME</c> replaces it (signing the account out everywhere); <c>reviewers list</c>.
+    /// </summary>
+    public static async Task<int> ReviewersAsync(CommandLine cl, IConfiguration configuration, PipelineOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        cl.Allow("--role");
+        var verb = cl.Positional.ElementAtOrDefault(0) ?? throw new UsageException($"usage: {ReviewersUsage}");
+        var name = cl.Positional.ElementAtOrDefault(1);
+        if (verb is "add" or "reset")
+        {
+            if (name is null) throw new UsageException($"'reviewers {verb}' needs a NAME");
+            if (!Accounts.IsValidName(name)) throw new UsageException($"'{name}' is not a valid name: letters, digits, '.', '_', '@', '-' (at most 64, starting with a letter or digit)");
+            if (cl.Positional.Count > 2) throw new UsageException($"'reviewers {verb}' takes one NAME");
+        }
+        else if (verb != "list") throw new UsageException($"unknown 'reviewers {verb}'; usage: {ReviewersUsage}");
+        var role = cl.One("--role") ?? Accounts.Reviewer;
+        if (verb != "add" && cl.One("--role") is not null) throw new UsageException("--role is only for 'reviewers add'");
+        if (!Accounts.IsRole(role)) throw new UsageException($"--role must be {Accounts.Reviewer} or {Accounts.Maintainer}, not '{role}'");
+
+        await using var services = Commands.BuildServices(configuration, options);
+        var db = services.GetRequiredService<Database>();
+        await db.MigrateAsync(ct);
+        var users = new UserStore(db);
+        switch (verb)
+        {
+            case "add":
+            {
+                var password = await Accounts.CreateAsync(users, name!, role, DateTimeOffset.UtcNow, ct);
+                if (password is null)
+                {
+                    await stderr.WriteLineAsync($"error: reviewer '{name}' already exists (use 'reviewers reset {name}' for a new password)");
+                    return 1;
+                }
+                await stdout.WriteLineAsync($"added {role} {name} to {db.DataSource}");
+                await stdout.WriteLineAsync($"password: {password}");
+                await stdout.WriteLineAsync("The password is shown only now and stored only as a salted hash: hand it over by a safe channel.");
+                return 0;
+            }
+            case "reset":
+            {
+                var password = await Accounts.ResetAsync(users, name!, ct);
+                if (password is null)
+                {
+                    await stderr.WriteLineAsync($"error: no reviewer '{name}'");
+                    return 1;
+                }
+                await stdout.WriteLineAsync($"new password for {name} (their open sessions are signed out)");
+                await stdout.WriteLineAsync($"password: {password}");
+                return 0;
+            }
+            default:
+            {
+                var list = await users.ListAsync(ct);
+                await stdout.WriteLineAsync($"{"name",-24} {"role",-11} {"created",-20} state");
+                foreach (var u in list)
+                    await stdout.WriteLineAsync($"{u.Name,-24} {u.Role,-11} {u.Created:yyyy-MM-dd HH:mm}     {(u.Disabled ? "disabled" : "active")}");
+                await stdout.WriteLineAsync($"{list.Count} account(s)");
+                return 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>demo [--dir DIR]</c>: serves the bundled sample web (<c>samples/</c>) on loopback, runs the real ingest pass
+    /// over it into a fresh store (a settings layer with the sample sources and <c>Fetch:AllowPrivateNetworks</c>),
+    /// creates a demo maintainer and starts the host, printing the URL and the credentials. Without <c>--dir</c> the
+    /// store lives in a temporary folder that is deleted when the demo stops.
+    /// </summary>
+    public static async Task<int> DemoAsync(CommandLine cl, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        cl.Allow("--dir");
+        var keep = cl.One("--dir");
+        var dir = Path.GetFullPath(keep ?? Path.Combine(Path.GetTempPath(), "pipeline-demo-" + Guid.NewGuid().ToString("N")[..8]));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            await using var site = await SampleSite.StartAsync(SampleSite.Locate(), ct);
+            await stdout.WriteLineAsync($"sample web: {site.BaseUrl} ({site.Sources.Count} publishers from {site.Directory})");
+            var layer = site.WriteSettingsLayer(dir);
+            string[] settings = [.. cl.All("--settings"), layer];
+            string[] settingsArgs = [.. settings.SelectMany(s => new[] { "--settings", s })];
+
+            // The real ingest pass, as `ingest` runs it: fetch, parse, extract, relevance, classify, deduplicate, store.
+            var ingest = await Commands.RunAsync(["ingest", .. settingsArgs], stdout, stderr, ct);
+            if (ingest != 0) return ingest;
+
+            var configuration = PipelineConfiguration.Build(settings);
+            var options = PipelineConfiguration.Bind(configuration);
+            ConfigValidator.ThrowIfInvalid(options);
+            var users = new UserStore(new Database(options.Storage.Provider, options.Storage.ConnectionString));
+            var password = await Accounts.CreateAsync(users, DemoReviewer, Accounts.Maintainer, DateTimeOffset.UtcNow, ct)
+                           ?? await Accounts.ResetAsync(users, DemoReviewer, ct);
+
+            await using var app = PipelineHost.Build(configuration, options, []);
+            await app.Services.GetRequiredService<Database>().MigrateAsync(ct);
+            await app.Services.GetRequiredService<ClassifierProvider>().GetAsync(ct);
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (IOException e)
+            {
+                await stderr.WriteLineAsync($"error: cannot listen on {options.Review.Urls}: {e.Message} " +
+                                            "(is the host already running? choose another address with Pipeline__Review__Urls=http://127.0.0.1:5081)");
+                return 1;
+            }
+            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+            await stdout.WriteLineAsync();
+            await stdout.WriteLineAsync($"review queue: {url}");
+            await stdout.WriteLineAsync($"user: {DemoReviewer}");
+            await stdout.WriteLineAsync($"password: {password}");
+            await stdout.WriteLineAsync($"dataset: {url}responses.json  statistics: {url}stats");
+            await stdout.WriteLineAsync(keep is null
+                ? $"store: {dir} (temporary: deleted when the demo stops; use --dir DIR to keep it)"
+                : $"store: {dir}");
+            await stdout.WriteLineAsync("Press Ctrl+C to stop.");
+            await stdout.FlushAsync(ct);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        }
+        finally
+        {
+            if (keep is null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try { Directory.Delete(dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+    }
+}

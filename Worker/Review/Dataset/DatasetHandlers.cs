@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pipeline.Ingest.Sources;
+using Pipeline.Store;
+using Pipeline.Worker.Review.Queue;
+
+namespace Pipeline.Worker.Review.Dataset;
+
+/// <summary>One approved response as published. Reviewers are not named: some work from exile.</summary>
+public sealed record ResponseRecord(
+    long Id, string? Date, string Title, string? Url, string Source, string SourceName, string? Language, string PrimaryType,
+    IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, IReadOnlyList<string> Duplicates,
+    DateTimeOffset? Approved, string Excerpt);
+
+public sealed record DatasetDocument(string Title, string Description, DateTimeOffset Generated, int Count, List<ResponseRecord> Responses);
+
+/// <summary>
+/// The published dataset: every approved response (a duplicate cluster once, with the other URLs), as JSON, CSV and
+/// Atom. Public and read-only; it carries labels, links and a short excerpt, not the publishers' full texts.
+/// </summary>
+public static class DatasetHandlers
+{
+    public const string Title = "International responses to the crisis in Belarus";
+    public const string Description = "Responses collected by Pipeline and approved by civil-society reviewers; labels follow the project taxonomy.";
+    public const int ExcerptLength = 280;
+    public const int AtomEntries = 200;
+
+    public static async Task<Ok<DatasetDocument>> Json(HttpContext context, ReviewStore store, PipelineOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        Public(context);
+        var records = (await store.ApprovedAsync(null, ct)).Select(r => Record(r, options)).ToList();
+        return TypedResults.Ok(new DatasetDocument(Title, Description, clock.GetUtcNow(), records.Count, records));
+    }
+
+    public static async Task<ContentHttpResult> Csv(HttpContext context, ReviewStore store, PipelineOptions options, CancellationToken ct)
+    {
+        Public(context);
+        var sb = new StringBuilder("id,date,title,url,source,language,primary_type,response_types,actor,actor_type,co_actors,duplicates,approved\r\n");
+        foreach (var r in (await store.ApprovedAsync(null, ct)).Select(r => Record(r, options)))
+            sb.AppendJoin(',', new[]
+            {
+                r.Id.ToString(CultureInfo.InvariantCulture), r.Date, r.Title, r.Url, r.SourceName, r.Language, r.PrimaryType,
+                string.Join('|', r.ResponseTypes), r.Actor, r.ActorType, string.Join('|', r.CoActors), string.Join('|', r.Duplicates),
+                r.Approved?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            }.Select(CsvField)).Append("\r\n");
+        context.Response.Headers.ContentDisposition = "inline; filename=\"belarus-responses.csv\"";
+        return TypedResults.Content(sb.ToString(), "text/csv; charset=utf-8");
+    }
+
+    public static async Task<ContentHttpResult> Atom(HttpContext context, ReviewStore store, PipelineOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        Public(context);
+        var records = (await store.ApprovedAsync(AtomEntries, ct)).Select(r => Record(r, options)).ToList();
+        var self = $"{context.Request.Scheme}://{context.Request.Host}/responses.atom";
+        var sb = new StringBuilder();
+        // XmlWriter escapes every value: a title carrying markup stays text in the feed.
+        using (var w = XmlWriter.Create(new StringWriter(sb), new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
+        {
+            w.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
+            w.WriteElementString("title", Title);
+            w.WriteElementString("subtitle", Description);
+            w.WriteElementString("id", self);
+            Link(w, self, "self", "application/atom+xml");
+            w.WriteElementString("updated", Stamp(records.Max(r => r.Approved) ?? clock.GetUtcNow()));
+            w.WriteStartElement("author");
+            w.WriteElementString("name", "Pipeline reviewers");
+            w.WriteEndElement();
+            foreach (var r in records)
+            {
+                w.WriteStartElement("entry");
+                w.WriteElementString("id", $"{self}#response-{r.Id}");
+                w.WriteElementString("title", r.Title);
+                if (r.Url is not null) Link(w, r.Url, "alternate", null);
+                foreach (var d in r.Duplicates) if (CandidateHandlers.SafeUrl(d) is { } u) Link(w, u, "related", null);
+                w.WriteElementString("updated", Stamp(r.Approved ?? clock.GetUtcNow()));
+                if (r.Date is not null) w.WriteElementString("published", r.Date + "T00:00:00Z");
+                w.WriteStartElement("author");
+                w.WriteElementString("name", r.Actor ?? "unknown");
+                w.WriteEndElement();
+                foreach (var t in r.ResponseTypes)
+                {
+                    w.WriteStartElement("category");
+                    w.WriteAttributeString("term", t);
+                    w.WriteAttributeString("scheme", "urn:pipeline:response_type");
+                    w.WriteEndElement();
+                }
+                w.WriteStartElement("summary");
+                w.WriteAttributeString("type", "text");
+                w.WriteString($"{string.Join(", ", r.ResponseTypes)} — {r.Actor} ({r.ActorType}), via {r.SourceName}. {r.Excerpt}");
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
+        // StringWriter makes XmlWriter declare utf-16; the response is UTF-8.
+        var xml = sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"");
+        return TypedResults.Content(xml, "application/atom+xml; charset=utf-8");
+    }
+
+    public static ResponseRecord Record(PublishedResponse r, PipelineOptions options) => new(
+        r.Id, (r.Published ?? r.Fetched).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, CandidateHandlers.SafeUrl(r.Url), r.SourceId,
+        CandidateHandlers.SourceName(options, r.SourceId), r.Language, r.ResponseTypes.FirstOrDefault() ?? "", r.ResponseTypes, r.Actor, r.ActorType,
+        r.CoActors, r.DuplicateUrls, r.Decided, Excerpt(r.Text));
+
+    private static string Excerpt(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= ExcerptLength) return flat;
+        var cut = flat.LastIndexOf(' ', ExcerptLength);
+        return flat[..(cut > ExcerptLength / 2 ? cut : ExcerptLength)] + "…";
+    }
+
+    /// <summary>RFC 4180 quoting; a leading = + - @ is neutralised so that a spreadsheet never runs a scraped title as a formula.</summary>
+    public static string CsvField(string? value)
+    {
+        var v = value ?? "";
+        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r') v = "'" + v;
+        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private static void Public(HttpContext context)
+    {
+        // Open data: any site may read it (no cookies are involved), and caches may keep it for a few minutes.
+        context.Response.Headers.AccessControlAllowOrigin = "*";
+        context.Response.Headers.CacheControl = "public, max-age=300";
+    }
+
+    private static void Link(XmlWriter w, string href, string rel, string? type)
+    {
+        w.WriteStartElement("link");
+        w.WriteAttributeString("rel", rel);
+        w.WriteAttributeString("href", href);
+        if (type is not null) w.WriteAttributeString("type", type);
+        w.WriteEndElement();
+    }
+
+    private static string Stamp(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

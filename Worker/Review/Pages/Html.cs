@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text;
+
+namespace Pipeline.Worker.Review.Pages;
+
+/// <summary>
+/// Server-rendered HTML: one layout, every value encoded. Pages carry no inline script or style (the
+/// Content-Security-Policy forbids both); behaviour and looks come from <c>/review/app.js</c> and <c>/review/app.css</c>.
+/// </summary>
+public static class Html
+{
+    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    public static string Layout(string title, string body, bool script = false, string bodyClass = "") => $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="referrer" content="no-referrer">
+        <title>{E(title)} · Pipeline</title>
+        <link rel="icon" href="/review/icon.svg" type="image/svg+xml">
+        <link rel="stylesheet" href="/review/app.css">
+        {(script ? "<script src=\"/review/app.js\" defer></script>" : "")}
+        </head>
+        <body class="{E(bodyClass)}">
+        {body}
+        </body>
+        </html>
+        """;
+
+    /// <summary>The page header shared by the queue and the statistics page.</summary>
+    public static string Header(string? user, string current)
+    {
+        var sb = new StringBuilder("<header class=\"bar\"><a class=\"brand\" href=\"/\">Pipeline · Belarus responses</a><nav>");
+        foreach (var (href, label) in new[] { ("/", "Review queue"), ("/stats", "Statistics"), ("/responses.json", "Dataset (JSON)"), ("/responses.csv", "CSV"), ("/responses.atom", "Atom") })
+            sb.Append($"<a href=\"{href}\"{(href == current ? " aria-current=\"page\"" : "")}>{E(label)}</a>");
+        sb.Append("</nav>");
+        // Signing out is a POST with the CSRF header, sent by app.js: only the queue page (which loads it) offers it.
+        if (user is not null && current == "/")
+            sb.Append($"<span class=\"who\">{E(user)}</span><form id=\"logout\" method=\"post\" action=\"/logout\"><button type=\"submit\">Sign out</button></form>");
+        else if (user is not null)
+            sb.Append($"<span class=\"who\">{E(user)}</span>");
+        else
+            sb.Append("<a class=\"who\" href=\"/login\">Sign in</a>");
+        return sb.Append("</header>").ToString();
+    }
+}

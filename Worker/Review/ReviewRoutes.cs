@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.Ingest.Sources;
+using Pipeline.Store;
+using Pipeline.Worker.Review.Auth;
+using Pipeline.Worker.Review.Dataset;
+using Pipeline.Worker.Review.Assets;
+using Pipeline.Worker.Review.Pages;
+using Pipeline.Worker.Review.Queue;
+
+namespace Pipeline.Worker.Review;
+
+/// <summary>
+/// The review web: every route of the review page, its API, the published dataset and the statistics page, in
+/// one table (cf. Miniflux <c>ui.go</c>, eShop <c>CatalogApi</c>); the handlers are small static methods in the
+/// files beside this one. Everything except <c>/health</c>, <c>/login</c>, the static assets, the dataset and the
+/// statistics page needs a signed-in reviewer; every POST of a signed-in user carries the session's CSRF token.
+/// </summary>
+public static class ReviewRoutes
+{
+    public static IServiceCollection AddReview(this IServiceCollection services, PipelineOptions options)
+    {
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<ReviewStore>();
+        services.AddSingleton<LoginThrottle>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+
+        // Session cookies are encrypted with keys kept next to the database, so a restart does not sign everyone out.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Pipeline.Review");
+        var dataSource = new Database(options.Storage.Provider, options.Storage.ConnectionString).DataSource;
+        if (dataSource != ":memory:")
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(dataSource)!, "review-keys")));
+
+        // The keys are plain files beside the database (which holds everything they protect); the framework's
+        // warning about unencrypted keys at every start would only alarm a newcomer.
+        services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(SessionCookie.Configure);
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static WebApplication MapReview(this WebApplication app)
+    {
+        app.Use(SecurityHeaders);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(CsrfCheck.Middleware);
+
+        // Public: sign-in, assets, the published dataset and its statistics.
+        app.MapGet("/login", AuthHandlers.LoginPage);
+        app.MapPost("/login", AuthHandlers.Login);
+        app.MapGet("/review/{file}", StaticAssets.Serve);
+        app.MapGet("/responses.json", DatasetHandlers.Json);
+        app.MapGet("/responses.csv", DatasetHandlers.Csv);
+        app.MapGet("/responses.atom", DatasetHandlers.Atom);
+        app.MapGet("/stats", StatisticsPage.Render);
+
+        // Signed-in reviewers only; POSTs also need the X-CSRF-Token of the session.
+        var signedIn = app.MapGroup("").RequireAuthorization().WithMetadata(new CsrfCheck.Required());
+        signedIn.MapGet("/", QueuePage.Render);
+        signedIn.MapPost("/logout", AuthHandlers.Logout);
+        signedIn.MapGet("/api/session", AuthHandlers.Session);
+        signedIn.MapGet("/api/taxonomy", CandidateHandlers.Taxonomy);
+        signedIn.MapGet("/api/facets", CandidateHandlers.Facets);
+        signedIn.MapGet("/api/actors", CandidateHandlers.Actors);
+        signedIn.MapGet("/api/candidates", CandidateHandlers.List);
+        signedIn.MapGet("/api/candidates/{id:long}", CandidateHandlers.Detail);
+        signedIn.MapPost("/api/candidates/{id:long}/review", CandidateHandlers.Review);
+        signedIn.MapPost("/api/candidates/{id:long}/undo", CandidateHandlers.Undo);
+        signedIn.MapGet("/api/candidates/{id:long}/audit", CandidateHandlers.Audit);
+        return app;
+    }
+
+    /// <summary>
+    /// Scraped text is untrusted: besides rendering it only as text, the browser is told to run no script but our
+    /// own files, load nothing from elsewhere, and never be framed.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; font-src 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var h = context.Response.Headers;
+        h.ContentSecurityPolicy = ContentSecurityPolicy;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "no-referrer";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        return next();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Pipeline.Store;
+using Pipeline.Worker.Review.Dataset;
+using static Pipeline.Worker.Tests.Review.ReviewWorld;
+
+namespace Pipeline.Worker.Tests.Review;
+
+/// <summary>The published dataset and the statistics page: public, approved responses only, markup kept as text.</summary>
+[Collection(ReviewCollection.Name)]
+public class DatasetTests
+{
+    private static async Task<(long Expulsion, long Xss)> ApproveTwoAsync(ReviewWorld world, HttpClient reviewer)
+    {
+        var expulsion = (await world.PendingAsync()).First(i => i.Url.EndsWith("press/expulsion"));
+        Assert.Equal(HttpStatusCode.OK, (await ReviewAsync(reviewer, expulsion.Id, new { decision = "approve", version = expulsion.Version })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ReviewAsync(reviewer, world.XssItemId, new
+        {
+            decision = "correct", response_types = new[] { "support" }, actor = "=HYPERLINK(\"http://evil\")<b>", actor_type = "ngo", version = 1,
+        })).StatusCode);
+        return (expulsion.Id, world.XssItemId);
+    }
+
+    [Fact]
+    public async Task Json_ListsApprovedResponsesOnlyWithoutLoginAndWithoutReviewerNames()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+        var (expulsion, xss) = await ApproveTwoAsync(world, alice);
+        var rejected = (await world.PendingAsync())[0];
+        await ReviewAsync(alice, rejected.Id, new { decision = "reject", response_types = new[] { "irrelevant" }, version = rejected.Version });
+
+        var anonymous = Client(factory);
+        var response = await anonymous.GetAsync("/responses.json");
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var raw = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal(2, body["count"]!.GetValue<int>());
+        var records = body["responses"]!.AsArray();
+        Assert.Equal([expulsion, xss], records.Select(r => r!["id"]!.GetValue<long>())); // newest response first
+        var lithuania = records.Single(r => r!["id"]!.GetValue<long>() == expulsion)!;
+        Assert.Equal("Lithuania", lithuania["actor"]!.GetValue<string>());
+        Assert.Equal("state", lithuania["actor_type"]!.GetValue<string>());
+        Assert.Equal("2026-11-21", lithuania["date"]!.GetValue<string>());
+        Assert.StartsWith("http", lithuania["url"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(lithuania["primary_type"]!.GetValue<string>()));
+        Assert.Equal(XssTitle, records.Single(r => r!["id"]!.GetValue<long>() == xss)!["title"]!.GetValue<string>());
+        Assert.DoesNotContain(Alice, raw);
+    }
+
+    [Fact]
+    public async Task Csv_QuotesFieldsAndNeutralisesFormulas()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+        await ApproveTwoAsync(world, alice);
+
+        var response = await Client(factory).GetAsync("/responses.csv");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,date,title,url,source,language,primary_type,response_types,actor,actor_type,co_actors,duplicates,approved", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")<b>\"", csv); // quoted, and the formula is defused
+        Assert.Contains(",Lithuania,state,", csv);
+        Assert.Equal("\"a,b\"", DatasetHandlers.CsvField("a,b"));
+        Assert.Equal("'+1", DatasetHandlers.CsvField("+1"));
+    }
+
+    [Fact]
+    public async Task Atom_IsWellFormedAndEscapesMarkup()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+        await ApproveTwoAsync(world, alice);
+
+        var response = await Client(factory).GetAsync("/responses.atom");
+        var xml = await response.Content.ReadAsStringAsync();
+        var doc = XDocument.Parse(xml);
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/atom+xml; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(atom + "feed", doc.Root!.Name);
+        var entries = doc.Root.Elements(atom + "entry").ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.Contains(entries, e => e.Element(atom + "title")!.Value == XssTitle); // the markup is text in the feed...
+        Assert.DoesNotContain("<script>", xml);                                       // ...escaped, never an element
+        Assert.All(entries, e => Assert.NotNull(e.Element(atom + "category")!.Attribute("term")));
+    }
+
+    [Fact]
+    public async Task Statistics_IsPublicAndDrawsMonthlyChartsByTypeAndActorWithoutExternalResources()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+        await ApproveTwoAsync(world, alice);
+
+        var response = await Client(factory).GetAsync("/stats");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("2 approved responses", html);
+        Assert.Contains("<figure id=\"by-type\"", html);
+        Assert.Contains("<figure id=\"by-actor\"", html);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "<svg class=\"bars\"").Count);
+        Assert.Contains("<th>2026-11</th>", html);
+        Assert.Contains("Lithuania", html);
+        Assert.Contains("=HYPERLINK(&quot;http://evil&quot;)&lt;b&gt;", html); // reviewer-typed actor names are encoded too
+        Assert.DoesNotContain("<b>", html);
+        Assert.DoesNotMatch("(src|href)=\"https?://", html);                     // nothing from elsewhere: works offline
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("style=", html);
+    }
+
+    [Fact]
+    public void Charts_CountPerMonthByPrimaryTypeAndTopActors()
+    {
+        PublishedResponse R(string month, string type, string actor) => new(1, "s", "https://x", "t", DateTimeOffset.Parse(month + "-10T00:00:00Z"),
+            DateTimeOffset.UtcNow, "en", "", [type, "statement"], actor, "state", [], null, []);
+        var (byType, byActor) = StatisticsPage.Charts(
+        [
+            R("2026-08", "targeted_sanctions", "Council of the EU"), R("2026-08", "statement", "Poland"), R("2026-10", "targeted_sanctions", "Council of the EU"),
+        ]);
+
+        Assert.Equal(["2026-08", "2026-09", "2026-10"], byType.Months);                       // empty months are kept
+        Assert.Equal([1, 0, 1], byType.Series.Single(s => s.Series == "targeted_sanctions").Counts);
+        Assert.Equal([1, 0, 0], byType.Series.Single(s => s.Series == "statement").Counts);  // primary type only
+        Assert.Equal("Council of the EU", byActor.Series[0].Series);
+        Assert.Equal([1, 0, 1], byActor.Series[0].Counts);
+    }
+}

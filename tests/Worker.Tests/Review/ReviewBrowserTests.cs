@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Pipeline.Classify;
+using Pipeline.Store;
+using Xunit.Abstractions;
+using static Pipeline.Worker.Tests.Review.ReviewWorld;
+
+namespace Pipeline.Worker.Tests.Review;
+
+/// <summary>Runs only where Debian's Chromium is installed (CI installs it in <c>.ci/run</c>); says why otherwise.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(ReviewBrowserTests.Chromium))
+            Skip = $"{ReviewBrowserTests.Chromium} is missing: install Debian's Chromium (apt-get install -y chromium), as .ci/run does";
+    }
+}
+
+/// <summary>
+/// The review page in a real headless Chromium (Debian's, driven by Playwright .NET) against the real host on
+/// Kestrel: sign in, approve with one key, correct with a number key and the actor autocomplete, undo, then check
+/// the store and the audit trail; hostile markup must show as text; a screenshot of the queue is kept.
+/// </summary>
+[Collection(ReviewCollection.Name)]
+public class ReviewBrowserTests(ITestOutputHelper output)
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    [ChromiumFact]
+    public async Task Browser_KeyboardApproveCorrectUndo_StoreAndAuditTrailAgree()
+    {
+        await using var world = await CreateAsync();
+        var (app, url) = await world.StartKestrelAsync();
+        var profile = Directory.CreateTempSubdirectory("pipeline-chromium-").FullName;
+        try
+        {
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+            {
+                ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs, ViewportSize = new ViewportSize { Width = 1440, Height = 960 },
+            });
+            var problems = new List<string>();
+            // The page must work offline: anything not from the host under test is refused (and would be reported).
+            await browser.RouteAsync("**/*", route => route.Request.Url.StartsWith(url.AbsoluteUri, StringComparison.Ordinal)
+                ? route.ContinueAsync() : route.AbortAsync());
+            var page = browser.Pages.FirstOrDefault() ?? await browser.NewPageAsync();
+            page.SetDefaultTimeout(60_000); // CI runs the other test assemblies (and their model training) beside this one
+            page.Console += (_, m) => { if (m.Type is "error" or "warning") lock (problems) problems.Add($"console {m.Type}: {m.Text}"); };
+            page.PageError += (_, e) => { lock (problems) problems.Add("page error: " + e); };
+            page.RequestFailed += (_, r) => { lock (problems) problems.Add($"request failed: {r.Url} {r.Failure}"); };
+
+            // Sign in through the form.
+            await page.GotoAsync(url + "login");
+            await page.FillAsync("#username", Alice);
+            await page.FillAsync("#password", Passwords[Alice]);
+            await page.ClickAsync("button[type=submit]");
+            try
+            {
+                await page.WaitForSelectorAsync("body[data-ready=true] #candidate[data-id]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                var html = await page.ContentAsync();
+                lock (problems) Assert.Fail($"the queue did not load at {page.Url}:\n{string.Join("\n", problems)}\n{html}");
+            }
+
+            // The queue opens on the most uncertain pending candidate.
+            var (_, queue) = await world.Reviews.QueueAsync(new QueueQuery());
+            var first = await ShownAsync(page);
+            Assert.Equal(queue[0].Id, first);
+            var firstBefore = (await world.Reviews.GetAsync(first))!;
+
+            // One key approves as predicted, and the next candidate is there.
+            await page.Keyboard.PressAsync("a");
+            var second = await NextAsync(page, first);
+            Assert.Equal(queue[1].Id, second);
+            var firstAfter = (await world.Reviews.GetAsync(first))!;
+            Assert.Equal("approved", firstAfter.Status);
+            Assert.Equal(firstBefore.PredictedTypes, firstAfter.ReviewedTypes);
+            Assert.Equal(firstBefore.PredictedActor, firstAfter.ReviewedActor);
+
+            // Correct the next one: another main type by its number key, the actor through the autocomplete.
+            var predicted = await page.GetAttributeAsync("#candidate", "data-primary");
+            var pick = predicted == "support" ? "investigation" : "support";
+            await page.Keyboard.PressAsync((Array.IndexOf(Taxonomy.ResponseTypes, pick) + 1).ToString());
+            Assert.Equal("true", await page.GetAttributeAsync($"#types .type.primary[data-type={pick}]", "aria-pressed"));
+            await page.Keyboard.PressAsync("c");
+            await page.Keyboard.TypeAsync("eu council");
+            await page.WaitForSelectorAsync("#actor-options li.active:has-text('Council of the EU')");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal("Council of the EU", await page.InputValueAsync("#actor"));
+            Assert.Equal("igo", await page.InputValueAsync("#actor-type"));
+            await page.Keyboard.PressAsync("a");
+            var third = await NextAsync(page, second);
+            var corrected = (await world.Reviews.GetAsync(second))!;
+            Assert.Equal("approved", corrected.Status);
+            Assert.Equal(pick, corrected.ReviewedTypes![0]);
+            Assert.Equal(("Council of the EU", "igo"), (corrected.ReviewedActor, corrected.ReviewedActorType));
+
+            // Undo brings the corrected candidate back as it was before the correction.
+            await page.Keyboard.PressAsync("u");
+            await page.WaitForFunctionAsync($"() => document.querySelector('#candidate')?.dataset.id === '{second}' && document.querySelector('#candidate').dataset.status === 'pending'");
+            var undone = (await world.Reviews.GetAsync(second))!;
+            Assert.Equal("pending", undone.Status);
+            Assert.Null(undone.ReviewedTypes);
+            Assert.Null(undone.ReviewedActor);
+            Assert.Equal(3, undone.Version);
+            Assert.NotEqual(third, second);
+
+            // The audit trail: who did what, with the states before and after.
+            var firstAudit = Assert.Single(await world.Reviews.AuditAsync(first));
+            Assert.Equal((Alice, "approve"), (firstAudit.Reviewer, firstAudit.Decision));
+            var secondAudit = await world.Reviews.AuditAsync(second);
+            Assert.Equal(["correct", "undo"], secondAudit.Select(a => a.Decision));
+            Assert.All(secondAudit, a => Assert.Equal(Alice, a.Reviewer));
+            Assert.Equal("Council of the EU", JsonNode.Parse(secondAudit[0].After!)!["reviewed_actor"]!.GetValue<string>());
+            Assert.Equal("pending", JsonNode.Parse(secondAudit[1].After!)!["status"]!.GetValue<string>());
+            // ...and the page shows it.
+            await page.ClickAsync("details.history summary");
+            await page.WaitForSelectorAsync("details.history li:has-text('undo')");
+
+            // A screenshot of the queue, kept with the test output.
+            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
+            Directory.CreateDirectory(folder);
+            var shot = Path.Combine(folder, "review-queue.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            output.WriteLine($"screenshot of the queue: {shot}");
+            Assert.True(new FileInfo(shot).Length > 10_000);
+
+            // Hostile markup in a stored title and text is shown as text and never runs.
+            await page.GotoAsync(url + "#c=" + world.XssItemId);
+            await page.WaitForFunctionAsync($"() => document.querySelector('#candidate')?.dataset.id === '{world.XssItemId}'");
+            Assert.Equal(XssTitle, await page.TextContentAsync("#title"));
+            var text = await page.TextContentAsync("#text");
+            Assert.Contains("<img src=x onerror=\"window.__pwned=3\">", text);
+            Assert.Contains("<script>window.__pwned=4</script>", text);
+            Assert.Equal(0, await page.Locator("#candidate img, #candidate script, #candidate a[href^='javascript']").CountAsync());
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "review-hostile-markup.png") });
+
+            Assert.False(await page.EvaluateAsync<bool>("() => [...document.querySelector('#candidate').childNodes].some(n => n.textContent === 'null')"));
+
+            // The statistics page draws its charts without script or CDN (the approved candidate is on it).
+            await page.GotoAsync(url + "stats");
+            Assert.Equal(2, await page.Locator("svg.bars").CountAsync());
+            Assert.Equal(1, await page.Locator("#by-type svg.bars rect").CountAsync());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "review-statistics.png"), FullPage = true });
+
+            lock (problems) Assert.Empty(problems); // no CSP violation, no script error, nothing fetched from elsewhere
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            try { Directory.Delete(profile, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static async Task<long> ShownAsync(IPage page) => long.Parse((await page.GetAttributeAsync("#candidate", "data-id"))!);
+
+    private static async Task<long> NextAsync(IPage page, long previous)
+    {
+        await page.WaitForFunctionAsync($"() => {{ const c = document.querySelector('#candidate'); return c && c.dataset.id && c.dataset.id !== '{previous}'; }}");
+        return await ShownAsync(page);
+    }
+}
