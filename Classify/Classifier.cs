@@ -1,17 +1,22 @@
 using Pipeline.Classify.Actors;
+using Pipeline.Classify.Lexicon;
 using Pipeline.Classify.Training;
 
 namespace Pipeline.Classify;
 
 /// <summary>
 /// The loaded classifier: response type (primary + secondary above a threshold, probabilities for all nine
-/// labels), actor (vocabulary match, with an ML actor-type model when the text names no known actor).
-/// Thread-safe.
+/// labels), actor (vocabulary match, with an ML actor-type model when the text names no known actor), and — when
+/// the model version has them — stance and binding. Thread-safe.
 /// An optional relevance gate (the Belarus relevance rule) overrules the model: a text the rule finds not about
 /// Belarus is <c>irrelevant</c>, with the model's other probabilities scaled down to <see cref="GateResidual"/>.
+/// A text the rule finds about Belarus keeps only a residual share for <c>irrelevant</c>.
+/// The one exception to the first rule is a text in which <see cref="BelarusContext"/> finds specific Belarusian evidence the rule
+/// does not know (Akrestsina, Pratasevich, "Minsk" outside the Minsk agreements…): there the model decides.
 /// </summary>
 public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel, ActorVocabulary vocabulary, string version,
-    double secondaryThreshold = 0.25, Func<string?, string, bool>? relevanceGate = null)
+    double secondaryThreshold = 0.25, Func<string?, string, bool>? relevanceGate = null,
+    TextModel? stanceModel = null, TextModel? bindingModel = null)
 {
     /// <summary>Probability mass left to the model's labels when the relevance rule says "not about Belarus".</summary>
     public const double GateResidual = 0.1;
@@ -36,10 +41,21 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
     {
         // Every taxonomy label gets a probability, even one missing from the training data.
         foreach (var label in Taxonomy.Labels) scores.TryAdd(label, 0);
-        if (relevanceGate is not null && !relevanceGate(title, text))
+        bool? aboutBelarus = relevanceGate?.Invoke(title, text);
+        if (aboutBelarus == false && !SpecificBelarusEvidence(features))
         {
             foreach (var label in Taxonomy.Labels) scores[label] *= GateResidual;
             scores[Taxonomy.Irrelevant] += 1 - GateResidual;
+        }
+        else if (aboutBelarus == true || (aboutBelarus is null && features.Contains(" zzbystrong", StringComparison.Ordinal)))
+        {
+            // Named as about Belarus (by the rule, or without a rule by the country's own names): "irrelevant" — not about
+            // Belarus at all — keeps only a residual share, the rest goes to the other labels in proportion.
+            var moved = scores[Taxonomy.Irrelevant] * (1 - GateResidual);
+            var rest = 1 - scores[Taxonomy.Irrelevant];
+            scores[Taxonomy.Irrelevant] -= moved;
+            if (rest > 0)
+                foreach (var label in Taxonomy.Labels.Where(l => l != Taxonomy.Irrelevant)) scores[label] += moved * scores[label] / rest;
         }
         var ranked = scores.OrderByDescending(kv => kv.Value).ToList();
         var primary = ranked[0].Key;
@@ -50,10 +66,20 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
         if (!Taxonomy.IsResponse(primary))
             return new Prediction(primary, types, scores, "none", "none", [], ranked[0].Value, version);
 
-        var actor = ActorResolver.Resolve(vocabulary, title, text, actorHint);
+        var actor = ActorResolver.Resolve(vocabulary, title, text, actorHint, primary);
         var actorType = actor.ActorType ?? BestActorType(features);
-        return new Prediction(primary, types, scores, actor.Actor, actorType, actor.CoActors, ranked[0].Value, version);
+        var withType = features + " zztype" + primary;
+        string? stance = stanceModel is null ? null : Best(stanceModel.Score(withType), "critical");
+        bool? binding = bindingModel is null ? null : Best(bindingModel.Score(withType), "null") switch { "true" => true, "false" => false, _ => null };
+        return new Prediction(primary, types, scores, actor.Actor, actorType, actor.CoActors, ranked[0].Value, version, stance, binding);
     }
+
+    /// <summary>The feature text carries the <see cref="BelarusContext"/> marker; "specific" and "strong" overrule the gate.</summary>
+    private static bool SpecificBelarusEvidence(string features) =>
+        features.Contains(" zzbyspecific", StringComparison.Ordinal) || features.Contains(" zzbystrong", StringComparison.Ordinal);
+
+    private static string Best(Dictionary<string, double> scores, string fallback) =>
+        scores.Count == 0 ? fallback : scores.MaxBy(kv => kv.Value).Key;
 
     private string BestActorType(string features) =>
         actorTypeModel.Score(features).Where(kv => kv.Key != "none").MaxBy(kv => kv.Value).Key ?? "state";

@@ -1,28 +1,78 @@
 using System.Text;
 using Pipeline.Classify.Actors;
+using Pipeline.Classify.Lexicon;
 
 namespace Pipeline.Classify;
 
 /// <summary>
-/// The text the models see: title, body (capped), and language-independent marker words for the kinds of
-/// actors the vocabulary finds ("zzactor_igo"), so that "Conseil de l'UE" and "Рада ЕС" look alike to the model.
+/// The text the models see: title and body (capped), folded (lower case, no diacritics) with Cyrillic written
+/// in Latin letters, followed by language-independent marker words:
+/// <list type="bullet">
+/// <item>"zzkw{group}" / "zzlead{group}" for each group of <see cref="ResponseLexicon"/> found in the text / in its
+/// title and lead (the first sentences, where the main news is), so "Sanktionsliste", "санкцыйны спіс" and
+/// "sankciju saraksts" all look like "zzkwtarget";</item>
+/// <item>"zzactor{type}" for the kinds of actors the vocabulary finds, "zzfirstactor{type}" for the first one;</item>
+/// <item>"zzby…" for how strongly the text points at Belarus (<see cref="BelarusContext"/>).</item>
+/// </list>
 /// </summary>
 public static class FeatureText
 {
     public const int MaxChars = 12_000;
+    public const int LeadChars = 320;
+
+    /// <summary>Experiment switches (all on in production).</summary>
+    internal static bool UseLexicon = true, UseTransliteration = true, UseBelarus = true, UseActors = true;
+
+    /// <summary>How much of a text the response model reads (the main news is in the first paragraphs; long pages end in
+    /// navigation, related articles and background that would outvote the lead).</summary>
+    internal static int ModelChars = MaxChars;
 
     public static string Build(string? title, string text, ActorVocabulary? vocabulary)
     {
-        var sb = new StringBuilder();
+        var raw = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(title) && !text.StartsWith(title.Trim(), StringComparison.Ordinal))
-            sb.Append(title.Trim()).Append(".\n");
-        sb.Append(text.Length > MaxChars ? text[..MaxChars] : text);
-        if (vocabulary is not null)
+            raw.Append(title.Trim()).Append(".\n");
+        raw.Append(text.Length > ModelChars ? text[..ModelChars] : text);
+        var source = raw.ToString();
+        var folded = TextFold.Fold(source);
+
+        var sb = new StringBuilder(folded.Length * 2);
+        sb.Append(UseTransliteration ? TextFold.Transliterate(folded) : folded);
+        sb.Append(" .\n");
+        if (UseLexicon)
         {
-            var types = vocabulary.FindMentions(sb.ToString()).Select(m => m.Actor.Type).Distinct();
-            sb.Append('\n');
-            foreach (var t in types) sb.Append(" zzactor").Append(t);
+            var all = ResponseLexicon.Count(folded);
+            var lead = ResponseLexicon.Count(Lead(folded));
+            foreach (var (group, n) in all)
+            {
+                sb.Append(" zzkw").Append(group);
+                if (n >= 3) sb.Append(" zzkw").Append(group).Append("many");
+            }
+            foreach (var group in lead.Keys) sb.Append(" zzlead").Append(group);
+            if (lead.Count == 0) sb.Append(" zzleadnone");
         }
+        if (UseBelarus)
+        {
+            sb.Append(" zzby").Append(BelarusContext.Evaluate(folded).ToString().ToLowerInvariant());
+            if (BelarusContext.MentionsMinskAgreements(folded)) sb.Append(" zzminskagreements");
+        }
+        if (vocabulary is not null && UseActors)
+        {
+            var mentions = vocabulary.FindMentions(source);
+            foreach (var t in mentions.Select(m => m.Actor.Type).Distinct()) sb.Append(" zzactor").Append(t);
+            if (mentions.Count > 0) sb.Append(" zzfirstactor").Append(mentions[0].Actor.Type);
+            else sb.Append(" zznoactor");
+        }
+        sb.Append(source.Length < 200 ? " zzshort" : source.Length > 1500 ? " zzlong" : " zzmedium");
         return sb.ToString();
+    }
+
+    /// <summary>The title and first sentences: the first <see cref="LeadChars"/> characters, extended to the end of a word.</summary>
+    internal static string Lead(string folded)
+    {
+        if (folded.Length <= LeadChars) return folded;
+        int end = LeadChars;
+        while (end < folded.Length && !char.IsWhiteSpace(folded[end])) end++;
+        return folded[..end];
     }
 }

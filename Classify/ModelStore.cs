@@ -13,7 +13,8 @@ public sealed record ModelManifest(
 
 /// <summary>
 /// The only class that reads and writes model files. A version is a folder:
-/// <c>{root}/{version}/response.zip</c>, <c>actor-type.zip</c>, <c>manifest.json</c>.
+/// <c>{root}/{version}/response.zip</c>, <c>actor-type.zip</c>, <c>stance.zip</c>, <c>binding.zip</c>
+/// (the last two optional: older versions have none), <c>manifest.json</c>.
 /// </summary>
 public sealed class ModelStore(string root)
 {
@@ -29,6 +30,8 @@ public sealed class ModelStore(string root)
         Directory.CreateDirectory(temp);
         result.ResponseModel.Save(Path.Combine(temp, "response.zip"));
         result.ActorTypeModel.Save(Path.Combine(temp, "actor-type.zip"));
+        result.StanceModel?.Save(Path.Combine(temp, "stance.zip"));
+        result.BindingModel?.Save(Path.Combine(temp, "binding.zip"));
         var manifest = new ModelManifest(version, now, result.Trainer.ToString(), result.DataFingerprint, result.TrainCount, result.ValidationCount,
             result.Validation, result.TrainerComparison);
         File.WriteAllText(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
@@ -54,6 +57,11 @@ public sealed class ModelStore(string root)
         var ml = new MLContext(ModelTrainer.Seed);
         var response = TextModel.Load(ml, Path.Combine(dir, "response.zip"));
         var actorType = TextModel.Load(ml, Path.Combine(dir, "actor-type.zip"));
-        return new Classifier(response, actorType, vocabulary, version, secondaryThreshold, relevanceGate);
+        // Stance and binding models came later: versions saved before them load without (null stance and binding).
+        var stancePath = Path.Combine(dir, "stance.zip");
+        var bindingPath = Path.Combine(dir, "binding.zip");
+        var stance = File.Exists(stancePath) ? TextModel.Load(ml, stancePath) : null;
+        var binding = File.Exists(bindingPath) ? TextModel.Load(ml, bindingPath) : null;
+        return new Classifier(response, actorType, vocabulary, version, secondaryThreshold, relevanceGate, stance, binding);
     }
 }

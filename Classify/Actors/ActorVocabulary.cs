@@ -26,6 +26,9 @@ public sealed class ActorVocabulary
     private readonly Dictionary<string, ActorEntry> _byName;
     private readonly Dictionary<string, ActorEntry> _byAlias;
     private readonly int _longestAlias;
+    /// <summary>Alias keys that only ever come from upper-case acronyms ("WHO", "ANO", "SAS"): they match only
+    /// where the text writes them with capitals, so the pronoun "who" or Czech "ano" is not an actor.</summary>
+    private readonly HashSet<string> _acronymKeys = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ActorEntry> Actors { get; }
 
@@ -34,6 +37,7 @@ public sealed class ActorVocabulary
         Actors = actors.ToList();
         _byName = new Dictionary<string, ActorEntry>(StringComparer.OrdinalIgnoreCase);
         _byAlias = new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+        var mixedKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in Actors)
         {
             _byName.TryAdd(a.Name, a);
@@ -41,10 +45,18 @@ public sealed class ActorVocabulary
             {
                 var key = string.Join(' ', Tokens(alias).Select(t => t.Text));
                 if (key.Length == 0) continue;
+                if (IsAcronym(alias)) _acronymKeys.Add(key); else mixedKeys.Add(key);
                 _byAlias.TryAdd(key, a);
                 _longestAlias = Math.Max(_longestAlias, key.Count(c => c == ' ') + 1);
             }
         }
+        _acronymKeys.ExceptWith(mixedKeys);
+    }
+
+    private static bool IsAcronym(string alias)
+    {
+        var t = alias.Trim();
+        return t.Length is >= 2 and <= 6 && t.All(c => char.IsUpper(c) || char.IsDigit(c)) && t.Any(char.IsLetter);
     }
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "Data", "actors.json");
@@ -74,20 +86,39 @@ public sealed class ActorVocabulary
         var sb = new StringBuilder();
         for (int i = 0; i < tokens.Count; i++)
         {
-            for (int len = Math.Min(_longestAlias, tokens.Count - i); len >= 1; len--)
-            {
-                sb.Clear();
-                for (int k = 0; k < len; k++) { if (k > 0) sb.Append(' '); sb.Append(tokens[i + k].Text); }
-                if (_byAlias.TryGetValue(sb.ToString(), out var actor))
-                {
-                    var end = tokens[i + len - 1];
-                    found.Add(new ActorMention(actor, i, tokens[i].Start, end.Start + end.Length - tokens[i].Start));
-                    i += len - 1;
-                    break;
-                }
-            }
+            var len = LongestAt(text, tokens, i, sb, out var actor);
+            if (actor is null) continue;
+            // "the EU Council": "the EU" matches at "the", but "EU Council" starting one word later reaches further.
+            if (i + 1 < tokens.Count && LongestAt(text, tokens, i + 1, sb, out var next) is var nextLen && next is not null && nextLen >= len) continue;
+            var end = tokens[i + len - 1];
+            found.Add(new ActorMention(actor, i, tokens[i].Start, end.Start + end.Length - tokens[i].Start));
+            i += len - 1;
         }
         return found;
+    }
+
+    /// <summary>The longest alias starting at token <paramref name="i"/> (its length in tokens), or 0.</summary>
+    private int LongestAt(string text, List<Token> tokens, int i, StringBuilder sb, out ActorEntry? actor)
+    {
+        for (int len = Math.Min(_longestAlias, tokens.Count - i); len >= 1; len--)
+        {
+            sb.Clear();
+            for (int k = 0; k < len; k++) { if (k > 0) sb.Append(' '); sb.Append(tokens[i + k].Text); }
+            if (_byAlias.TryGetValue(sb.ToString(), out actor))
+            {
+                if (len == 1 && _acronymKeys.Contains(sb.ToString()) && !IsUpperWord(text.AsSpan(tokens[i].Start, tokens[i].Length)))
+                    continue; // "who", "Who", "ano": a word, not the acronym
+                return len;
+            }
+        }
+        actor = null;
+        return 0;
+    }
+
+    private static bool IsUpperWord(ReadOnlySpan<char> surface)
+    {
+        foreach (var c in surface) if (char.IsLetter(c) && char.IsLower(c)) return false;
+        return true;
     }
 
     internal readonly record struct Token(string Text, int Start, int Length);
@@ -102,10 +133,21 @@ public sealed class ActorVocabulary
             while (i < text.Length && !char.IsLetterOrDigit(text[i])) i++;
             int start = i;
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerMark(text, i))) i++;
-            if (i > start) tokens.Add(new Token(Fold(text.AsSpan(start, i - start)), start, i - start));
+            if (i > start)
+            {
+                var word = Fold(text.AsSpan(start, i - start));
+                // French and Italian elision: "l'UE", "d'Orsay", "dell'ONU" are the words "UE", "Orsay", "ONU".
+                int cut = word.IndexOf('\'');
+                if (cut is > 0 and <= 4 && word.Length - cut > 2 && Elisions.Contains(word[..cut]))
+                    tokens.Add(new Token(word[(cut + 1)..], start + cut + 1, i - start - cut - 1));
+                else
+                    tokens.Add(new Token(word, start, i - start));
+            }
         }
         return tokens;
     }
+
+    private static readonly HashSet<string> Elisions = new(StringComparer.Ordinal) { "l", "d", "j", "m", "n", "s", "t", "c", "qu", "dell", "all", "nell", "sull", "dall", "un" };
 
     private static bool IsInnerMark(string text, int i) =>
         text[i] is '\'' or '’' && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);

@@ -7,7 +7,28 @@ using Pipeline.Classify.Schema;
 namespace Pipeline.Classify.Training;
 
 /// <summary>Which ML.NET multi-class trainer to use; both are compared by measurement in <see cref="ModelTrainer"/>.</summary>
-public enum TrainerKind { SdcaMaximumEntropy, LbfgsMaximumEntropy }
+public enum TrainerKind { SdcaMaximumEntropy, LbfgsMaximumEntropy, OneVersusAllLinearSvm, OneVersusAllAveragedPerceptron, OneVersusAllLogisticRegression }
+
+/// <summary>Featurizer and trainer settings of a <see cref="TextModel"/>; <see cref="For"/> gives the measured defaults.</summary>
+public sealed record TextModelOptions
+{
+    public TrainerKind Trainer { get; init; } = TrainerKind.SdcaMaximumEntropy;
+    public int WordNgram { get; init; } = 2;
+    public int CharNgram { get; init; } = 4;
+    public bool CharAllLengths { get; init; }
+    public bool KeepNumbers { get; init; } = true;
+    public NgramExtractingEstimator.WeightingCriteria Weighting { get; init; } = NgramExtractingEstimator.WeightingCriteria.Tf;
+    public float? L2 { get; init; }
+    public float? L1 { get; init; }
+    public int? Iterations { get; init; }
+
+    public static TextModelOptions For(TrainerKind kind) => kind switch
+    {
+        TrainerKind.SdcaMaximumEntropy => new() { Trainer = kind, Iterations = 60 },
+        TrainerKind.LbfgsMaximumEntropy => new() { Trainer = kind, L2 = 0.3f },
+        _ => new() { Trainer = kind },
+    };
+}
 
 /// <summary>
 /// A trained multi-class text model (featurizer + trainer) with its label order. Thread-safe: prediction
@@ -59,28 +80,48 @@ public sealed class TextModel
             .ToList();
     }
 
-    public static TextModel Train(MLContext ml, IEnumerable<TextRow> rows, TrainerKind kind)
+    public static TextModel Train(MLContext ml, IEnumerable<TextRow> rows, TrainerKind kind) =>
+        Train(ml, rows, TextModelOptions.For(kind));
+
+    public static TextModel Train(MLContext ml, IEnumerable<TextRow> rows, TextModelOptions o)
     {
         var data = ml.Data.LoadFromEnumerable(rows);
-        // Step 2 — featurize: word uni/bigrams and character 2–5-grams of the lower-cased, diacritic-free text
-        // generalise across languages and inflections better than words alone.
+        // Step 2 — featurize: word uni/bigrams and character n-grams of the folded, transliterated text (see
+        // FeatureText) generalise across languages and inflections better than words alone.
         var featurize = ml.Transforms.Conversion.MapValueToKey("Label", "Label")
             .Append(ml.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options
             {
                 CaseMode = TextNormalizingEstimator.CaseMode.Lower,
                 KeepDiacritics = false,
                 KeepPunctuations = false,
-                KeepNumbers = true,
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
+                KeepNumbers = o.KeepNumbers,
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = o.WordNgram, UseAllLengths = true, Weighting = o.Weighting },
+                CharFeatureExtractor = o.CharNgram <= 0 ? null : new WordBagEstimator.Options { NgramLength = o.CharNgram, UseAllLengths = o.CharAllLengths, Weighting = o.Weighting },
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, nameof(TextRow.Text)));
         // Step 3 — train.
-        IEstimator<ITransformer> trainer = kind switch
+        IEstimator<ITransformer> trainer = o.Trainer switch
         {
-            TrainerKind.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("Label", "Features", maximumNumberOfIterations: 60),
-            TrainerKind.LbfgsMaximumEntropy => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy("Label", "Features", l2Regularization: 0.3f),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+            TrainerKind.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = "Label", FeatureColumnName = "Features", MaximumNumberOfIterations = o.Iterations, L2Regularization = o.L2, L1Regularization = o.L1,
+                NumberOfThreads = 1,
+            }),
+            TrainerKind.LbfgsMaximumEntropy => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = "Label", FeatureColumnName = "Features", L2Regularization = o.L2 ?? 0.01f, L1Regularization = o.L1 ?? 0f,
+                MaximumNumberOfIterations = o.Iterations ?? 200, NumberOfThreads = 1,
+            }),
+            TrainerKind.OneVersusAllLinearSvm => ml.MulticlassClassification.Trainers.OneVersusAll(
+                ml.BinaryClassification.Trainers.LinearSvm("Label", "Features", numberOfIterations: o.Iterations ?? 30), useProbabilities: true),
+            TrainerKind.OneVersusAllAveragedPerceptron => ml.MulticlassClassification.Trainers.OneVersusAll(
+                ml.BinaryClassification.Trainers.AveragedPerceptron("Label", "Features", numberOfIterations: o.Iterations ?? 20), useProbabilities: true),
+            TrainerKind.OneVersusAllLogisticRegression => ml.MulticlassClassification.Trainers.OneVersusAll(
+                ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new Microsoft.ML.Trainers.LbfgsLogisticRegressionBinaryTrainer.Options
+                {
+                    LabelColumnName = "Label", FeatureColumnName = "Features", L2Regularization = o.L2 ?? 0.01f, L1Regularization = o.L1 ?? 0f, NumberOfThreads = 1,
+                })),
+            _ => throw new ArgumentOutOfRangeException(nameof(o)),
         };
         var pipeline = featurize.Append(trainer).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel", "PredictedLabel"));
         var model = pipeline.Fit(data);

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pipeline.Classify.Lexicon;
+
+/// <summary>
+/// Text normalisation shared by the lexicon and the models: lower case, diacritics removed (ё→е, й→и, ў→у,
+/// ł→l, ß→s), typographic apostrophes unified, whitespace collapsed. The same fold is applied to lexicon
+/// patterns, so "Maßnahmen", "Massnahmen" and "massnahmen" all match one stem.
+/// </summary>
+public static class TextFold
+{
+    public static string Fold(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        {
+            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (cat == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsWhiteSpace(ch))
+            {
+                if (!space && sb.Length > 0) sb.Append(' ');
+                space = true;
+                continue;
+            }
+            space = false;
+            var c = char.ToLowerInvariant(ch);
+            switch (c)
+            {
+                case 'ё': sb.Append('е'); break;
+                case '’' or 'ʼ' or '`' or '‘': sb.Append('\''); break;
+                case 'ł': sb.Append('l'); break;
+                case 'ß': sb.Append("ss"); break;
+                case 'æ': sb.Append("ae"); break;
+                case 'ø': sb.Append('o'); break;
+                case 'đ': sb.Append('d'); break;
+                case 'ı': sb.Append('i'); break;
+                case '«' or '»' or '„' or '“' or '”': sb.Append('"'); break;
+                case '–' or '—' or '‑': sb.Append('-'); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.Replace("ss", "s").ToString();
+    }
+
+    private static readonly Dictionary<char, string> Latin = new()
+    {
+        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['ґ'] = "g", ['д'] = "d", ['е'] = "e", ['є'] = "je", ['ж'] = "z",
+        ['з'] = "z", ['и'] = "i", ['і'] = "i", ['ї'] = "ji", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o",
+        ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "ch", ['ц'] = "c", ['ч'] = "c",
+        ['ш'] = "s", ['щ'] = "sc", ['ъ'] = "", ['ы'] = "y", ['ь'] = "", ['э'] = "e", ['ю'] = "ju", ['я'] = "ja",
+    };
+
+    /// <summary>Folded Cyrillic written in Latin letters (close to Belarusian Łacinka and Polish/Czech spelling), so
+    /// "санкции", "санкцыі", "sankcyi" and "sankcje" share character n-grams. Other scripts are left alone.</summary>
+    public static string Transliterate(string folded)
+    {
+        var sb = new StringBuilder(folded.Length + 16);
+        foreach (var c in folded)
+        {
+            if (Latin.TryGetValue(c, out var s)) sb.Append(s);
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,52 @@
+using Pipeline.Classify.Lexicon;
+
+namespace Pipeline.Classify.Tests;
+
+public class LexiconTests
+{
+    [Theory]
+    [InlineData("EU imposes travel bans and asset freezes on 25 officials", "target")]
+    [InlineData("Rada UE zamroziła aktywa i wprowadziła zakaz wjazdu", "target")]
+    [InlineData("ES Padome iesaldēja aktīvus un noteica ieceļošanas aizliegumu", "target")]
+    [InlineData("Der Rat hat ein Einreiseverbot verhängt und Vermögenswerte eingefroren", "target")]
+    [InlineData("Litva vysłała biełaruskaha dyplamata", "diplomatic")]
+    [InlineData("Литва выслала белорусского дипломата", "diplomatic")]
+    [InlineData("Литва выслала беларускага дыпламата", "diplomatic")]
+    [InlineData("Le Parlement européen a adopté une résolution", "resolution")]
+    [InlineData("Europaparlamentet antog en resolution", "resolution")]
+    [InlineData("Prokuratura wszczęła śledztwo na zasadzie jurysdykcji uniwersalnej", "investigation")]
+    [InlineData("Norway grants humanitarian visas to Belarusian journalists", "support")]
+    [InlineData("Nuo šiol draudžiamas kalio trąšų tranzitas", "economic")]
+    [InlineData("Суд у Мінску прысудзіў журналістцы пяць гадоў калоніі", "domestic")]
+    [InlineData("The United States lifted sanctions on Belavia", "easing")]
+    [InlineData("Путин поздравил Лукашенко с победой", "supportive")]
+    [InlineData("Brussels is considering a new package", "planned")]
+    [InlineData("日本政府はベラルーシに対する資産凍結を発表した", "target")]
+    public void Stems_match_across_languages_and_scripts(string text, string group) =>
+        Assert.Contains(group, ResponseLexicon.Matches(text).Keys);
+
+    [Fact]
+    public void Sanctions_are_recognised_in_many_languages()
+    {
+        string[] texts = ["sanctions", "санкции", "санкцыі", "sankcyi", "санкції", "sankcje", "sankcijos", "sankcijas", "sanktsioonid", "Sanktionen",
+            "sanciones", "sanzioni", "sanções", "sancties", "sanktioner", "sanksjoner", "pakotteet", "sankce", "sankcie", "sancțiuni", "szankciók", "制裁"];
+        Assert.All(texts, t => Assert.Contains("sanction", ResponseLexicon.Matches(t).Keys));
+    }
+
+    [Fact]
+    public void Folding_removes_case_and_diacritics_and_transliteration_joins_scripts()
+    {
+        Assert.Equal("masnahmen", TextFold.Fold("Maßnahmen"));
+        Assert.Equal(TextFold.Fold("Massnahmen"), TextFold.Fold("Maßnahmen"));
+        Assert.Equal("sankcyi", TextFold.Transliterate(TextFold.Fold("Санкцыі")));
+    }
+
+    [Theory]
+    [InlineData("The Minsk court sentenced him.", BelarusEvidence.Specific)]
+    [InlineData("Talks on the Minsk agreements resumed in Kyiv.", BelarusEvidence.Weak)]
+    [InlineData("Sanctions on Iran were extended.", BelarusEvidence.None)]
+    [InlineData("Лукашэнка сустрэўся з Пуціным.", BelarusEvidence.Strong)]
+    [InlineData("Poland demands the release of Andrzej Poczobut.", BelarusEvidence.Specific)]
+    public void Belarus_evidence(string text, BelarusEvidence expected) =>
+        Assert.Equal(expected, BelarusContext.Evaluate(TextFold.Fold(text)));
+}
