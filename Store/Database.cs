@@ -1,42 +1,58 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Pipeline.Store;
 
 /// <summary>
-/// Opens connections and keeps the schema current. SQLite by default (one file, WAL, busy timeout so that
-/// a review host and a worker can share it). All SQL of the project lives in this folder.
+/// Opens connections and keeps the schema current. One model, two providers: SQLite by default (one file, WAL, busy
+/// timeout so that a review host and a worker can share it) and PostgreSQL for several workers. All SQL of the
+/// project lives in this folder; the few statements that differ between the two ask <see cref="IsPostgres"/>.
 /// </summary>
-public sealed class Database
+public sealed class Database : IAsyncDisposable
 {
     public string Provider { get; }
-    private readonly string _connectionString;
+    public bool IsPostgres { get; }
+    private readonly string _connectionString = "";
+    private readonly NpgsqlDataSource? _postgres;
 
     public Database(string provider, string connectionString)
     {
         Provider = provider;
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new StoreConfigurationException($"Pipeline:Storage:Provider '{provider}' is not supported by this build (use Sqlite)");
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrWhiteSpace(builder.DataSource))
-            throw new StoreConfigurationException("Pipeline:Storage:ConnectionString has no Data Source");
-        if (builder.DataSource != ":memory:")
+        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase) || string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
-            var full = Path.GetFullPath(builder.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            builder.DataSource = full;
+            IsPostgres = true;
+            NpgsqlConnectionStringBuilder builder;
+            try { builder = new NpgsqlConnectionStringBuilder(connectionString); }
+            catch (ArgumentException e) { throw new StoreConfigurationException($"Pipeline:Storage:ConnectionString is not a valid PostgreSQL connection string: {e.Message}"); }
+            if (string.IsNullOrWhiteSpace(builder.Host)) throw new StoreConfigurationException("Pipeline:Storage:ConnectionString has no Host");
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
+            DataSource = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+            return;
         }
-        builder.Pooling = true;
-        builder.DefaultTimeout = 30;
-        _connectionString = builder.ToString();
-        DataSource = builder.DataSource;
+        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new StoreConfigurationException($"Pipeline:Storage:Provider '{provider}' is not supported (use Sqlite or Postgres)");
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(sqlite.DataSource))
+            throw new StoreConfigurationException("Pipeline:Storage:ConnectionString has no Data Source");
+        if (sqlite.DataSource != ":memory:")
+        {
+            var full = Path.GetFullPath(sqlite.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            sqlite.DataSource = full;
+        }
+        sqlite.Pooling = true;
+        sqlite.DefaultTimeout = 30;
+        _connectionString = sqlite.ToString();
+        DataSource = sqlite.DataSource;
     }
 
-    /// <summary>The database file (SQLite) — shown in summaries so a maintainer knows where data went.</summary>
+    /// <summary>Where the data goes (file or server/database) — shown in summaries; never includes a password.</summary>
     public string DataSource { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
+        if (_postgres is not null) return await _postgres.OpenConnectionAsync(ct);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
         using var pragma = connection.CreateCommand();
@@ -46,20 +62,45 @@ public sealed class Database
         return connection;
     }
 
-    /// <summary>Creates the schema or brings it up to date, in one transaction per migration.</summary>
+    /// <summary>An aggregate of <paramref name="expression"/> into a JSON array (null or "[]" when there are no rows).</summary>
+    public string JsonArrayAgg(string expression) => IsPostgres ? $"json_agg({expression})::text" : $"json_group_array({expression})";
+
+    /// <summary>True when the JSON array text in <paramref name="jsonArrayExpression"/> contains the string <paramref name="parameter"/>.</summary>
+    public string JsonArrayContains(string jsonArrayExpression, string parameter) => IsPostgres
+        ? $"EXISTS (SELECT 1 FROM json_array_elements_text(CAST({jsonArrayExpression} AS json)) AS e(value) WHERE e.value = {parameter})"
+        : $"EXISTS (SELECT 1 FROM json_each({jsonArrayExpression}) WHERE value = {parameter})";
+
+    /// <summary>
+    /// Creates the schema or brings it up to date, one transaction per migration. On PostgreSQL an advisory lock
+    /// serialises workers that start at the same moment.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var c = await OpenAsync(ct);
-        await Sql.ExecuteAsync(c, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", ct);
-        var current = Convert.ToInt32(await Sql.ScalarAsync(c, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct));
-        for (int v = current; v < Migrations.Sqlite.Length; v++)
+        if (IsPostgres) await Sql.ExecuteAsync(c, null, "SELECT pg_advisory_lock(20200809)", ct);
+        try
         {
-            await using var tx = await c.BeginTransactionAsync(ct);
-            foreach (var statement in Migrations.Sqlite[v].Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                await Sql.ExecuteAsync(c, tx, statement, ct);
-            await Sql.ExecuteAsync(c, tx, "INSERT INTO schema_version (version) VALUES (@v)", ct, ("@v", v + 1));
-            await tx.CommitAsync(ct);
+            await Sql.ExecuteAsync(c, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", ct);
+            var current = Convert.ToInt32(await Sql.ScalarAsync(c, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct));
+            var migrations = IsPostgres ? Migrations.Postgres : Migrations.Sqlite;
+            for (int v = current; v < migrations.Length; v++)
+            {
+                await using var tx = await c.BeginTransactionAsync(ct);
+                foreach (var statement in migrations[v].Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    await Sql.ExecuteAsync(c, tx, statement, ct);
+                await Sql.ExecuteAsync(c, tx, "INSERT INTO schema_version (version) VALUES (@v)", ct, ("@v", v + 1));
+                await tx.CommitAsync(ct);
+            }
         }
+        finally
+        {
+            if (IsPostgres) await Sql.ExecuteAsync(c, null, "SELECT pg_advisory_unlock(20200809)", CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null) await _postgres.DisposeAsync();
     }
 }
 

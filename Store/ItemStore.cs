@@ -128,7 +128,7 @@ public sealed class ItemStore(Database db)
             SELECT i.id, i.source_id, i.url, i.canonical_url, i.title, i.published, i.fetched, i.language, i.text, i.duplicate_of,
                    c.status, COALESCE(c.reviewed_types, c.response_types), c.scores, COALESCE(c.reviewed_actor, c.actor),
                    COALESCE(c.reviewed_actor_type, c.actor_type), c.co_actors, c.confidence, c.model_version, c.version,
-                   (SELECT json_group_array(d.url) FROM items d WHERE d.duplicate_of = i.id), i.relevance_terms
+                   (SELECT {db.JsonArrayAgg("d.url")} FROM items d WHERE d.duplicate_of = i.id), i.relevance_terms
             FROM items i JOIN candidates c ON c.item_id = i.id {where}
             """, args);
         await using var r = await cmd.ExecuteReaderAsync(ct);

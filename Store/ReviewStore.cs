@@ -61,14 +61,15 @@ public sealed class ReviewStore(Database db)
 
     public async Task<(int Total, List<QueueEntry> Entries)> QueueAsync(QueueQuery q, CancellationToken ct = default)
     {
-        var where = """
-            WHERE (@status IS NULL OR c.status = @status)
-              AND (@type IS NULL OR EXISTS (SELECT 1 FROM json_each(COALESCE(c.reviewed_types, c.response_types)) WHERE value = @type))
-              AND (@actor IS NULL OR COALESCE(c.reviewed_actor, c.actor) = @actor)
-              AND (@source IS NULL OR i.source_id = @source)
-              AND (@lang IS NULL OR i.language = @lang)
-              AND (@from IS NULL OR COALESCE(i.published, i.fetched) >= @from)
-              AND (@to IS NULL OR COALESCE(i.published, i.fetched) < @to)
+        // CAST(@x AS TEXT): PostgreSQL must know a parameter's type even when it is NULL.
+        var where = $"""
+            WHERE (CAST(@status AS TEXT) IS NULL OR c.status = @status)
+              AND (CAST(@type AS TEXT) IS NULL OR {db.JsonArrayContains("COALESCE(c.reviewed_types, c.response_types)", "@type")})
+              AND (CAST(@actor AS TEXT) IS NULL OR COALESCE(c.reviewed_actor, c.actor) = @actor)
+              AND (CAST(@source AS TEXT) IS NULL OR i.source_id = @source)
+              AND (CAST(@lang AS TEXT) IS NULL OR i.language = @lang)
+              AND (CAST(@from AS TEXT) IS NULL OR COALESCE(i.published, i.fetched) >= @from)
+              AND (CAST(@to AS TEXT) IS NULL OR COALESCE(i.published, i.fetched) < @to)
             """;
         // Uncertainty: the least confident prediction first (the model's top probability, lowest first).
         var order = q.Sort == "newest" ? "COALESCE(i.published, i.fetched) DESC, i.id DESC" : "c.confidence ASC, i.id ASC";
@@ -82,7 +83,7 @@ public sealed class ReviewStore(Database db)
         await using var cmd = Sql.Command(c, null, $"""
             SELECT i.id, i.source_id, i.title, i.published, i.fetched, i.language, c.status,
                    COALESCE(c.reviewed_types, c.response_types), COALESCE(c.reviewed_actor, c.actor), c.confidence, c.version,
-                   (SELECT COUNT(*) FROM items d WHERE d.duplicate_of = i.id)
+                   CAST((SELECT COUNT(*) FROM items d WHERE d.duplicate_of = i.id) AS INTEGER)
             FROM items i JOIN candidates c ON c.item_id = i.id {where}
             ORDER BY {order} LIMIT @limit OFFSET @offset
             """, args);
@@ -181,17 +182,17 @@ public sealed class ReviewStore(Database db)
     public async Task<List<PublishedResponse>> ApprovedAsync(int? limit = null, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var cmd = Sql.Command(c, null, """
+        await using var cmd = Sql.Command(c, null, $"""
             SELECT i.id, i.source_id, i.url, i.title, i.published, i.fetched, i.language, i.text,
                    COALESCE(c.reviewed_types, c.response_types), COALESCE(c.reviewed_actor, c.actor),
                    COALESCE(c.reviewed_actor_type, c.actor_type), c.co_actors,
                    (SELECT MAX(r.at) FROM reviews r WHERE r.item_id = i.id),
-                   (SELECT json_group_array(d.url) FROM items d WHERE d.duplicate_of = i.id)
+                   (SELECT {db.JsonArrayAgg("d.url")} FROM items d WHERE d.duplicate_of = i.id)
             FROM items i JOIN candidates c ON c.item_id = i.id
             WHERE c.status = 'approved' AND i.duplicate_of IS NULL
             ORDER BY COALESCE(i.published, i.fetched) DESC, i.id DESC
             LIMIT @limit
-            """, ("@limit", limit ?? -1));
+            """, ("@limit", limit ?? int.MaxValue));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<PublishedResponse>();
         while (await r.ReadAsync(ct))

@@ -62,13 +62,13 @@ public sealed class SourceStore(Database db)
         await using var c = await db.OpenAsync(ct);
         await Sql.ExecuteAsync(c, null, """
             UPDATE sources SET last_checked = @at, last_success = @at, consecutive_failures = 0, last_error = NULL, last_error_kind = NULL,
-                etag = CASE WHEN @replace = 1 THEN @etag ELSE etag END,
-                last_modified = CASE WHEN @replace = 1 THEN @lm ELSE last_modified END,
-                last_item_count = COALESCE(@count, last_item_count),
-                usual_item_count = CASE WHEN @count IS NULL THEN usual_item_count
-                                        WHEN usual_item_count IS NULL THEN @count
-                                        ELSE usual_item_count * 0.7 + @count * 0.3 END,
-                flagged = @flagged, redirected_to = COALESCE(@redirect, redirected_to), next_check = NULL
+                etag = CASE WHEN @replace = 1 THEN CAST(@etag AS TEXT) ELSE etag END,
+                last_modified = CASE WHEN @replace = 1 THEN CAST(@lm AS TEXT) ELSE last_modified END,
+                last_item_count = COALESCE(CAST(@count AS INTEGER), last_item_count),
+                usual_item_count = CASE WHEN CAST(@count AS INTEGER) IS NULL THEN usual_item_count
+                                        WHEN usual_item_count IS NULL THEN CAST(@count AS INTEGER)
+                                        ELSE usual_item_count * 0.7 + CAST(@count AS INTEGER) * 0.3 END,
+                flagged = CAST(@flagged AS TEXT), redirected_to = COALESCE(CAST(@redirect AS TEXT), redirected_to), next_check = NULL
             WHERE id = @id
             """, ct, ("@id", id), ("@at", Sql.Time(at)), ("@replace", replaceValidators ? 1 : 0), ("@etag", etag), ("@lm", lastModified),
             ("@count", itemCount), ("@flagged", flagged), ("@redirect", redirectedTo));

@@ -15,7 +15,7 @@ public sealed class UserStore(Database db)
         await using var c = await db.OpenAsync(ct);
         var inserted = await Sql.ExecuteAsync(c, null, """
             INSERT INTO users (name, role, password_hash, stamp, created, disabled) VALUES (@n, @r, @h, @s, @c, @d)
-            ON CONFLICT(name) DO NOTHING
+            ON CONFLICT DO NOTHING
             """, ct, ("@n", user.Name), ("@r", user.Role), ("@h", user.PasswordHash), ("@s", user.Stamp), ("@c", Sql.Time(user.Created)),
             ("@d", user.Disabled ? 1 : 0));
         return inserted == 1;
@@ -24,7 +24,7 @@ public sealed class UserStore(Database db)
     public async Task<User?> GetAsync(string name, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        await using var cmd = Sql.Command(c, null, "SELECT name, role, password_hash, stamp, created, disabled FROM users WHERE name = @n", ("@n", name));
+        await using var cmd = Sql.Command(c, null, "SELECT name, role, password_hash, stamp, created, disabled FROM users WHERE lower(name) = lower(@n)", ("@n", name));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? Read(r) : null;
     }
@@ -43,7 +43,7 @@ public sealed class UserStore(Database db)
     public async Task<bool> SetPasswordAsync(string name, string passwordHash, string stamp, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        return await Sql.ExecuteAsync(c, null, "UPDATE users SET password_hash = @h, stamp = @s WHERE name = @n", ct,
+        return await Sql.ExecuteAsync(c, null, "UPDATE users SET password_hash = @h, stamp = @s WHERE lower(name) = lower(@n)", ct,
             ("@h", passwordHash), ("@s", stamp), ("@n", name)) == 1;
     }
 
@@ -51,7 +51,7 @@ public sealed class UserStore(Database db)
     public async Task<bool> SetDisabledAsync(string name, bool disabled, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        return await Sql.ExecuteAsync(c, null, "UPDATE users SET disabled = @d WHERE name = @n", ct, ("@d", disabled ? 1 : 0), ("@n", name)) == 1;
+        return await Sql.ExecuteAsync(c, null, "UPDATE users SET disabled = @d WHERE lower(name) = lower(@n)", ct, ("@d", disabled ? 1 : 0), ("@n", name)) == 1;
     }
 
     private static User Read(System.Data.Common.DbDataReader r) =>

@@ -26,6 +26,7 @@ public static class FetchServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = Math.Max(1, options.MaxConcurrencyPerHost),
                 UseCookies = false, // no cookies are kept, so none can leak into logs or across sources
+                MaxResponseDrainSize = 64 * 1024, // an abandoned (over-size) body is not drained for connection reuse
             })
             .AddResilienceHandler("fetch", builder =>
             {

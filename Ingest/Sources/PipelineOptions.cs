@@ -19,6 +19,8 @@ public sealed class ScheduleOptions
     public string Default { get; set; } = "0 15 2 * * ?";
     /// <summary>Time zone id for cron triggers (default UTC).</summary>
     public string TimeZone { get; set; } = "UTC";
+    /// <summary>With PostgreSQL: how often each worker checks in with the cluster, in seconds (default 15); a worker silent for twice this is presumed dead.</summary>
+    public double ClusterCheckinSeconds { get; set; } = 15;
 }
 
 public sealed class FetchOptions
@@ -55,9 +57,10 @@ public sealed class FetchOptions
 
 public sealed class StorageOptions
 {
-    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c> (several workers; the schedule then lives in Quartz's clustered job store).</summary>
     public string Provider { get; set; } = "Sqlite";
     public string ConnectionString { get; set; } = "Data Source=data/pipeline.db";
+    public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class ClassifyOptions

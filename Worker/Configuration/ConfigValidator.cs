@@ -49,8 +49,8 @@ public static partial class ConfigValidator
         if (f.MaxBodyBytes < 1024) errors.Add("Pipeline:Fetch:MaxBodyBytes must be at least 1024");
         if (string.IsNullOrWhiteSpace(f.UserAgent) || !f.UserAgent.Contains("http", StringComparison.OrdinalIgnoreCase))
             errors.Add("Pipeline:Fetch:UserAgent must name the program and a contact URL (publishers need to reach the operator)");
-        if (o.Storage.Provider is not ("Sqlite" or "sqlite" or "SQLite"))
-            errors.Add($"Pipeline:Storage:Provider '{o.Storage.Provider}' is not supported (use Sqlite)");
+        if (!o.Storage.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) && !o.Storage.IsPostgres)
+            errors.Add($"Pipeline:Storage:Provider '{o.Storage.Provider}' is not supported (use Sqlite or Postgres)");
         if (string.IsNullOrWhiteSpace(o.Storage.ConnectionString)) errors.Add("Pipeline:Storage:ConnectionString is empty");
         if (!string.IsNullOrWhiteSpace(o.Classify.RetrainSchedule) && !IsCron(o.Classify.RetrainSchedule))
             errors.Add($"Pipeline:Classify:RetrainSchedule '{o.Classify.RetrainSchedule}' is not a valid Quartz cron expression");

@@ -17,10 +17,32 @@ public static class SchedulingSetup
         services.AddTransient<RetrainJob>();
         services.AddQuartz(q =>
         {
+            if (options.Storage.IsPostgres)
+            {
+                // Several workers share one schedule: Quartz's clustered ADO.NET job store on the same PostgreSQL.
+                // Each trigger fires on exactly one node; a node that stops checking in has its jobs recovered by another.
+                q.ConfigureScheduler(o =>
+                {
+                    o.InstanceName = "pipeline";
+                    o.InstanceId = "AUTO";
+                    // How long an idle node sleeps before looking for due triggers again (Quartz's default is 30 s).
+                    o.IdleWaitTime = TimeSpan.FromSeconds(Math.Min(30, options.Schedule.ClusterCheckinSeconds));
+                });
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(options.Storage.ConnectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(options.Schedule.ClusterCheckinSeconds);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(options.Schedule.ClusterCheckinSeconds * 2);
+                    });
+                    store.ProvisionSchema(); // creates the qrtz_ tables if absent
+                });
+            }
             foreach (var source in options.Sources.Where(s => s.Enabled))
             {
                 var key = SourcePollJob.KeyFor(source.Id);
-                q.AddJob<SourcePollJob>(j => j.WithIdentity(key).UsingJobData(SourcePollJob.SourceIdKey, source.Id).StoreDurably());
+                q.AddJob<SourcePollJob>(j => j.WithIdentity(key).UsingJobData(SourcePollJob.SourceIdKey, source.Id).StoreDurably().RequestRecovery());
                 q.AddTrigger(t => t.ForJob(key).WithIdentity($"{key.Name}-cron", "sources")
                     .WithCronSchedule(source.Schedule ?? options.Schedule.Default, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
@@ -32,7 +54,8 @@ public static class SchedulingSetup
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
-        services.AddHostedService<MissedRunTrigger>();
+        // The persistent store remembers misfires across restarts (FireAndProceed); only the in-memory store needs help.
+        if (!options.Storage.IsPostgres) services.AddHostedService<MissedRunTrigger>();
         return services;
     }
 }

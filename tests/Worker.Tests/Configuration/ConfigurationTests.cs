@@ -21,7 +21,7 @@ public class ConfigurationTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("source 'eu-council'", run.Stderr);
         Assert.Contains("cron", run.Stderr);
-        Assert.False(File.Exists(p.DatabasePath), "nothing runs before the configuration is valid");
+        Assert.False(await p.SchemaExistsAsync(), "nothing runs before the configuration is valid");
     }
 
     [Fact]

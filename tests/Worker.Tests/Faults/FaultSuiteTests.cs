@@ -181,10 +181,10 @@ public class FaultSuiteTests
             {
                 for (int i = 0; i < 40 * 1024 * 1024 / chunk.Length; i++)
                 {
-                    // Kestrel accepts writes into its buffers after the client went away; stop when it notices.
-                    if (ctx.RequestAborted.IsCancellationRequested) break;
-                    if (i % 16 == 0) await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
-                    await ctx.Response.Body.WriteAsync(chunk, ctx.RequestAborted);
+                    // Kestrel accepts writes after the client went away; a flush result marked completed says the reader is gone.
+                    await ctx.Response.BodyWriter.WriteAsync(chunk, ctx.RequestAborted);
+                    var flushed = await ctx.Response.BodyWriter.FlushAsync(ctx.RequestAborted);
+                    if (flushed.IsCompleted || flushed.IsCanceled || ctx.RequestAborted.IsCancellationRequested) break;
                     Interlocked.Add(ref sent, chunk.Length);
                 }
             }

@@ -6,8 +6,9 @@ using Pipeline.Worker.Cli;
 namespace Pipeline.Worker.Tests.Infrastructure;
 
 /// <summary>
-/// A throw-away installation: its own folder, SQLite file and settings file, run through the real command
-/// line entry point. The classifier is trained once per test run into a shared folder and adopted by every
+/// A throw-away installation: its own folder, database and settings file, run through the real command line
+/// entry point. The database is a SQLite file, or — when <c>PIPELINE_TEST_POSTGRES</c> holds an admin connection
+/// string (as <c>.ci/run</c> sets it for the second run of the suite) — a fresh PostgreSQL database per installation. The classifier is trained once per test run into a shared folder and adopted by every
 /// installation (the same path a fresh production database takes next to an existing model folder).
 /// </summary>
 public sealed class TestPipeline : IDisposable
@@ -24,10 +25,46 @@ public sealed class TestPipeline : IDisposable
     public SourceStore Sources { get; }
     public FetchLogStore FetchLog { get; }
 
-    public TestPipeline()
+    /// <summary>Admin connection string of the PostgreSQL server the suite runs against, or null for SQLite.</summary>
+    public static string? PostgresAdmin => Environment.GetEnvironmentVariable("PIPELINE_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
+    public static bool OnPostgres => PostgresAdmin is not null;
+    public string Provider => OnPostgres ? "Postgres" : "Sqlite";
+    public string ConnectionString { get; }
+    private readonly string? _postgresDatabase;
+    private static readonly object TemplateLock = new();
+
+    /// <param name="template">An installation whose database is copied (a SQLite file copy, or CREATE DATABASE … TEMPLATE).</param>
+    public TestPipeline(TestPipeline? template = null)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        Database = new Database("Sqlite", $"Data Source={DatabasePath}");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // closes pooled connections: the WAL is folded into the file
+        if (template is not null && !OnPostgres) File.Copy(template.DatabasePath, DatabasePath);
+        if (PostgresAdmin is { } admin)
+        {
+            _postgresDatabase = "pipeline_test_" + Path.GetFileName(Directory);
+            using var c = new Npgsql.NpgsqlConnection(admin);
+            c.Open();
+            using var cmd = c.CreateCommand();
+            if (template is null)
+            {
+                cmd.CommandText = $"CREATE DATABASE {_postgresDatabase}";
+                cmd.ExecuteNonQuery();
+            }
+            else
+            {
+                // A template database must have no other connections, and PostgreSQL copies one template at a time.
+                lock (TemplateLock)
+                {
+                    template.Database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    Npgsql.NpgsqlConnection.ClearAllPools();
+                    cmd.CommandText = $"CREATE DATABASE {_postgresDatabase} TEMPLATE {template._postgresDatabase}";
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else ConnectionString = $"Data Source={DatabasePath}";
+        Database = new Database(Provider, ConnectionString);
         Items = new ItemStore(Database);
         Sources = new SourceStore(Database);
         FetchLog = new FetchLogStore(Database);
@@ -39,7 +76,7 @@ public sealed class TestPipeline : IDisposable
         var pipeline = new JsonObject
         {
             ["Sources"] = sources,
-            ["Storage"] = new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = $"Data Source={DatabasePath}" },
+            ["Storage"] = new JsonObject { ["Provider"] = Provider, ["ConnectionString"] = ConnectionString },
             ["Classify"] = new JsonObject { ["ModelDirectory"] = ModelDirectory },
             ["Fetch"] = new JsonObject
             {
@@ -102,9 +139,29 @@ public sealed class TestPipeline : IDisposable
         return list;
     }
 
+    /// <summary>True once the program has created its schema (nothing runs before the configuration is valid).</summary>
+    public async Task<bool> SchemaExistsAsync()
+    {
+        if (!OnPostgres && !File.Exists(DatabasePath)) return false;
+        await using var c = await Database.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = OnPostgres ? "SELECT to_regclass('public.schema_version') IS NOT NULL" : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'schema_version'";
+        return Convert.ToBoolean(await cmd.ExecuteScalarAsync());
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (PostgresAdmin is { } admin && _postgresDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var c = new Npgsql.NpgsqlConnection(admin);
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)";
+            cmd.ExecuteNonQuery();
+        }
         try { System.IO.Directory.Delete(Directory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

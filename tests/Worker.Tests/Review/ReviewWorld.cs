@@ -49,7 +49,7 @@ public sealed class ReviewWorld : IAsyncDisposable
         ]);
 
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
-    private static string? _template;
+    private static TestPipeline? _template;
 
     public TestPipeline Pipeline { get; }
     public ReviewStore Reviews { get; }
@@ -66,15 +66,14 @@ public sealed class ReviewWorld : IAsyncDisposable
     public static async Task<ReviewWorld> CreateAsync()
     {
         var template = await TemplateAsync();
-        var p = new TestPipeline();
-        File.Copy(template, p.DatabasePath);
+        var p = new TestPipeline(template);
         p.Configure([]);
         var world = new ReviewWorld(p);
         world.XssItemId = (await p.AllItemsAsync()).Single(i => i.Title == XssTitle).Id;
         return world;
     }
 
-    private static async Task<string> TemplateAsync()
+    private static async Task<TestPipeline> TemplateAsync()
     {
         await TemplateGate.WaitAsync();
         try
@@ -84,7 +83,7 @@ public sealed class ReviewWorld : IAsyncDisposable
             var articles = new[] { (Sanctions, "press/sanctions"), (Expulsion, "press/expulsion"), (Trial, "news/trial"), (Iran, "press/iran"), (Grants, "press/grants"), (Sanctions, "mirror/sanctions") };
             web.MapText("/feed.xml", "application/rss+xml", Rss(web.BaseUrl, articles));
             foreach (var (a, at) in articles) web.MapText("/" + at, "text/html; charset=utf-8", Page(a));
-            using var p = new TestPipeline();
+            var p = new TestPipeline(); // kept for the whole run: every world is a copy of its database
             p.Configure([TestPipeline.FeedSource("press", web.Url("feed.xml"))]);
             var run = await p.RunAsync("ingest");
             Assert.True(run.ExitCode == 0, run.Stderr);
@@ -100,12 +99,7 @@ public sealed class ReviewWorld : IAsyncDisposable
                 new CandidateRecord("pending", ["support"], new Dictionary<string, double> { ["support"] = 0.97, ["statement"] = 0.02, ["not_a_response"] = 0.01 },
                     "unknown", "other", [], 0.97, "test-model"));
 
-            var dir = Path.Combine(Path.GetTempPath(), "pipeline-tests", "review-template-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(dir);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // closes the connections: the WAL is folded into the file
-            var path = Path.Combine(dir, "pipeline.db");
-            File.Copy(p.DatabasePath, path);
-            return _template = path;
+            return _template = p;
         }
         finally
         {
