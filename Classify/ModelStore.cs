@@ -9,7 +9,11 @@ namespace Pipeline.Classify;
 /// <summary>What is written next to a saved model.</summary>
 public sealed record ModelManifest(
     string Version, DateTimeOffset Created, string Trainer, string DataFingerprint, int TrainCount, int ValidationCount,
-    EvaluationReport Validation, IReadOnlyDictionary<string, double> TrainerComparison);
+    EvaluationReport Validation, IReadOnlyDictionary<string, double> TrainerComparison, string? FeatureVersion = null)
+{
+    /// <summary>A model is usable only by code that builds the same features it was trained on.</summary>
+    public bool IsCompatible => FeatureVersion == ModelTrainer.FeatureVersion;
+}
 
 /// <summary>
 /// The only class that reads and writes model files. A version is a folder:
@@ -33,7 +37,7 @@ public sealed class ModelStore(string root)
         result.StanceModel?.Save(Path.Combine(temp, "stance.zip"));
         result.BindingModel?.Save(Path.Combine(temp, "binding.zip"));
         var manifest = new ModelManifest(version, now, result.Trainer.ToString(), result.DataFingerprint, result.TrainCount, result.ValidationCount,
-            result.Validation, result.TrainerComparison);
+            result.Validation, result.TrainerComparison, ModelTrainer.FeatureVersion);
         File.WriteAllText(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
         // Written to a temporary folder and renamed, so a crash never leaves a half-written version behind.
         if (Directory.Exists(dir)) Directory.Delete(dir, true);
@@ -42,6 +46,9 @@ public sealed class ModelStore(string root)
     }
 
     public bool Exists(string version) => File.Exists(Path.Combine(Root, version, "manifest.json"));
+
+    /// <summary>Saved, and trained with the features this build computes (see <see cref="ModelTrainer.FeatureVersion"/>).</summary>
+    public bool IsUsable(string version) => Exists(version) && ReadManifest(version).IsCompatible;
 
     public ModelManifest ReadManifest(string version)
     {

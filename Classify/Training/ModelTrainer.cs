@@ -22,6 +22,12 @@ public static class ModelTrainer
 {
     public const int Seed = 20200809; // the day of the 2020 election
 
+    /// <summary>
+    /// Version of the feature text (FeatureText, lexicon, folding). Bump it whenever they change: saved models of
+    /// another feature version are not loaded (their features would be computed differently) and a new one is trained.
+    /// </summary>
+    public const string FeatureVersion = "lexicon-2";
+
     public static TrainingResult Train(LoadedCorpus corpus, ActorVocabulary vocabulary, IReadOnlyList<TrainerKind>? trainers = null,
         Action<string>? progress = null, Func<string?, string, bool>? relevanceGate = null)
     {

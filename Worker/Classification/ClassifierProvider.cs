@@ -41,14 +41,14 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
         try
         {
             if (_current is not null && (active is null || active.Version == _current.Version)) return _current;
-            if (active is not null && Models.Exists(active.Version))
+            if (active is not null && Models.IsUsable(active.Version))
             {
                 _current = Load(active.Version);
                 logger.LogInformation("Loaded classifier {Version}", active.Version);
                 return _current;
             }
             if (active is not null)
-                logger.LogWarning("Active model {Version} has no files in {Dir}; looking for a saved model of the shipped corpus", active.Version, Models.Root);
+                logger.LogWarning("Active model {Version} is missing from {Dir} or was trained with another feature version; looking for a usable saved model of the shipped corpus", active.Version, Models.Root);
             if (await AdoptSavedAsync(ct) is { } adopted) return _current = adopted;
             var outcome = await TrainAsync([], promote: true, msg => logger.LogInformation("{Message}", msg), ct);
             _current = Load(outcome.Version);
@@ -64,6 +64,7 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
     public Classifier Load(string version)
     {
         if (!Models.Exists(version)) throw new ModelNotFoundException($"model version '{version}' not found in {Models.Root}");
+        if (!Models.IsUsable(version)) throw new ModelNotFoundException($"model version '{version}' was trained with another feature version ({Models.ReadManifest(version).FeatureVersion ?? "unrecorded"}, this build computes {ModelTrainer.FeatureVersion}); retrain with `train`");
         return Models.Load(version, Vocabulary, options.SecondaryThreshold, AboutBelarus);
     }
 
@@ -75,7 +76,7 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
             .Select(Path.GetFileName)
             .Where(v => v is not null && !v.EndsWith(".tmp") && Models.Exists(v))
             .Select(v => Models.ReadManifest(v!))
-            .Where(m => m.DataFingerprint == fingerprint)
+            .Where(m => m.DataFingerprint == fingerprint && m.IsCompatible)
             .MaxBy(m => m.Created);
         if (saved is null) return null;
         await versions.RegisterAsync(new ModelVersionRow(saved.Version, saved.Created, Path.Combine(Models.Root, saved.Version),
@@ -119,7 +120,7 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
 
         var activeRow = await versions.ActiveAsync(ct);
         EvaluationReport? activeReport = null;
-        if (activeRow is not null && Models.Exists(activeRow.Version))
+        if (activeRow is not null && Models.IsUsable(activeRow.Version))
         {
             var (_, validation) = CorpusSplit.Split(corpus.Examples);
             activeReport = ModelTrainer.Evaluate(Load(activeRow.Version), validation);

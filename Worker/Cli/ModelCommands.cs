@@ -176,19 +176,19 @@ public static class ModelCommands
                     var m = row.MetricsJson is null ? null : JsonSerializer.Deserialize<EvaluationReport>(row.MetricsJson);
                     await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} {1,-26} {2,-20:yyyy-MM-dd HH:mm} {3,8:0.0000} {4,8:0.0000}  {5}{6}",
                         row.Active ? "*" : " ", row.Version, row.Created, m?.ResponseMacroF1, m?.Accuracy, row.DataFingerprint,
-                        provider.Models.Exists(row.Version) ? "" : "  (files missing)"));
+                        !provider.Models.Exists(row.Version) ? "  (files missing)" : !provider.Models.IsUsable(row.Version) ? "  (other feature version: not loadable)" : ""));
                 }
                 return 0;
             case "promote":
                 var version = cl.Positional.ElementAtOrDefault(1) ?? throw new UsageException("models promote needs a VERSION (see: models list)");
                 if ((await versions.ListAsync(ct)).All(r => r.Version != version)) throw new UsageException($"model version '{version}' is not registered (see: models list)");
-                if (!provider.Models.Exists(version)) throw new UsageException($"model version '{version}' has no files in {provider.Models.Root}");
+                if (!provider.Models.IsUsable(version)) throw new UsageException($"model version '{version}' has no files in {provider.Models.Root} or was trained with another feature version");
                 await versions.ActivateAsync(version, ct);
                 await stdout.WriteLineAsync($"promoted: {version} is now the active model");
                 return 0;
             case "rollback":
                 var previous = await versions.PreviousAsync(ct) ?? throw new UsageException("no previously active model to roll back to");
-                if (!provider.Models.Exists(previous.Version)) throw new UsageException($"previous model {previous.Version} has no files in {provider.Models.Root}");
+                if (!provider.Models.IsUsable(previous.Version)) throw new UsageException($"previous model {previous.Version} has no files in {provider.Models.Root} or was trained with another feature version");
                 await versions.ActivateAsync(previous.Version, ct);
                 await stdout.WriteLineAsync($"rolled back: {previous.Version} is the active model again");
                 return 0;

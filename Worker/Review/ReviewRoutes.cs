@@ -36,9 +36,11 @@ public static class ReviewRoutes
 
         // Session cookies are encrypted with keys kept next to the database, so a restart does not sign everyone out.
         var dataProtection = services.AddDataProtection().SetApplicationName("Pipeline.Review");
-        var dataSource = new Database(options.Storage.Provider, options.Storage.ConnectionString).DataSource;
-        if (dataSource != ":memory:")
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(dataSource)!, "review-keys")));
+        // With PostgreSQL there is no database file: the keys go to data/review-keys (share that folder between review hosts).
+        var keys = options.Storage.IsPostgres ? Path.GetFullPath(Path.Combine("data", "review-keys"))
+            : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.Storage.ConnectionString).DataSource is { } file && file != ":memory:"
+                ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "review-keys") : null;
+        if (keys is not null) dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
 
         // The keys are plain files beside the database (which holds everything they protect); the framework's
         // warning about unencrypted keys at every start would only alarm a newcomer.
@@ -78,6 +80,9 @@ public static class ReviewRoutes
         signedIn.MapPost("/api/candidates/{id:long}/review", CandidateHandlers.Review);
         signedIn.MapPost("/api/candidates/{id:long}/undo", CandidateHandlers.Undo);
         signedIn.MapGet("/api/candidates/{id:long}/audit", CandidateHandlers.Audit);
+        // Maintainers only (403 for reviewers): source health, as `sources status` prints it.
+        signedIn.MapGet("/sources", SourcesPage.Render);
+        signedIn.MapGet("/api/sources", SourcesPage.Json);
         return app;
     }
 

@@ -33,7 +33,7 @@ public static class Html
     public static string Header(string? user, string current)
     {
         var sb = new StringBuilder("<header class=\"bar\"><a class=\"brand\" href=\"/\">Pipeline · Belarus responses</a><nav>");
-        foreach (var (href, label) in new[] { ("/", "Review queue"), ("/stats", "Statistics"), ("/responses.json", "Dataset (JSON)"), ("/responses.csv", "CSV"), ("/responses.atom", "Atom") })
+        foreach (var (href, label) in new[] { ("/", "Review queue"), ("/stats", "Statistics"), ("/responses.json", "Dataset (JSON)"), ("/responses.csv", "CSV"), ("/responses.atom", "Atom"), ("/sources", "Sources") })
             sb.Append($"<a href=\"{href}\"{(href == current ? " aria-current=\"page\"" : "")}>{E(label)}</a>");
         sb.Append("</nav>");
         // Signing out is a POST with the CSRF header, sent by app.js: only the queue page (which loads it) offers it.
