@@ -86,7 +86,7 @@ public class ConfigurationTests
     [Fact]
     public void DefaultCatalogue_IsValidAndCoversThePublishers()
     {
-        var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([], Path.Combine(SharedPaths.RepositoryRoot, "appsettings.json"));
+        var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
         var options = Pipeline.Worker.Configuration.PipelineConfiguration.Bind(configuration);
         Assert.Empty(Pipeline.Worker.Configuration.ConfigValidator.Validate(options));
         Assert.True(options.Sources.Count >= 30);
@@ -102,7 +102,7 @@ public class ConfigurationTests
     {
         using var p = new TestPipeline();
         p.Configure([TestPipeline.FeedSource("only-one", new Uri("http://127.0.0.1:9/feed"))]);
-        var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([p.SettingsPath], Path.Combine(SharedPaths.RepositoryRoot, "appsettings.json"));
+        var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([p.SettingsPath], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
         var options = Pipeline.Worker.Configuration.PipelineConfiguration.Bind(configuration);
         Assert.Equal(["only-one"], options.Sources.Select(s => s.Id));
         await Task.CompletedTask;

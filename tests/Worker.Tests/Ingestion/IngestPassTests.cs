@@ -188,7 +188,7 @@ public class IngestPassTests
     public async Task Ingest_SharedFixtureFeedInWindows1251_StoresCyrillicTitles()
     {
         await using var web = await LoopbackPublisher.StartAsync();
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(SharedPaths.Feeds, "rss20_ibash-org-ru_ru_windows-1251.xml"));
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(global::Pipeline.Ingest.Tests.SharedData.Feeds, "rss20_ibash-org-ru_ru_windows-1251.xml"));
         web.MapContent("/ru.xml", "application/rss+xml", bytes); // no charset in the header: the XML declaration decides
         using var p = new TestPipeline();
         var source = TestPipeline.FeedSource("ru", web.Url("ru.xml"));

@@ -133,7 +133,7 @@ public sealed class ReviewWorld : IAsyncDisposable
     {
         var settings = Path.Combine(Pipeline.Directory, "kestrel.json");
         File.WriteAllText(settings, new JsonObject { ["Pipeline"] = new JsonObject { ["Review"] = new JsonObject { ["Urls"] = "http://127.0.0.1:0" } } }.ToJsonString());
-        var configuration = PipelineConfiguration.Build([Pipeline.SettingsPath, settings], Path.Combine(SharedPaths.RepositoryRoot, "appsettings.json"));
+        var configuration = PipelineConfiguration.Build([Pipeline.SettingsPath, settings], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
         var app = PipelineHost.Build(configuration, PipelineConfiguration.Bind(configuration), []);
         await app.Services.GetRequiredService<Database>().MigrateAsync();
         await app.Services.GetRequiredService<Pipeline.Worker.Classification.ClassifierProvider>().GetAsync(); // as PipelineHost.RunAsync does

@@ -20,7 +20,7 @@ public class HostScheduleTests
         var source = TestPipeline.FeedSource("press", web.Url("feed.xml"));
         source["Schedule"] = "0/2 * * * * ?"; // every two seconds
         p.Configure([source], o => o["Review"] = new System.Text.Json.Nodes.JsonObject { ["Urls"] = "http://127.0.0.1:0" });
-        var configuration = PipelineConfiguration.Build([p.SettingsPath], Path.Combine(SharedPaths.RepositoryRoot, "appsettings.json"));
+        var configuration = PipelineConfiguration.Build([p.SettingsPath], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
         var options = PipelineConfiguration.Bind(configuration);
         await using var app = PipelineHost.Build(configuration, options, []);
         await app.Services.GetRequiredService<Pipeline.Store.Database>().MigrateAsync();
