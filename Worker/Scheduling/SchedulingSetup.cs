@@ -21,10 +21,13 @@ public static class SchedulingSetup
             {
                 // Several workers share one schedule: Quartz's clustered ADO.NET job store on the same PostgreSQL.
                 // Each trigger fires on exactly one node; a node that stops checking in has its jobs recovered by another.
+                // Every node needs its own instance id: the cluster tells nodes apart by it. ("AUTO" set through these
+                // options reached the job store literally, so two workers shared one id and each "recovered" the
+                // other's triggers while it ran them. The id is now made here: host, process, start time.)
                 q.ConfigureScheduler(o =>
                 {
                     o.InstanceName = "pipeline";
-                    o.InstanceId = "AUTO";
+                    o.InstanceId = NodeId();
                     // How long an idle node sleeps before looking for due triggers again (Quartz's default is 30 s).
                     o.IdleWaitTime = TimeSpan.FromSeconds(Math.Min(30, options.Schedule.ClusterCheckinSeconds));
                 });
@@ -58,6 +61,9 @@ public static class SchedulingSetup
         if (!options.Storage.IsPostgres) services.AddHostedService<MissedRunTrigger>();
         return services;
     }
+
+    /// <summary>This node's Quartz instance id: unique per process, readable in qrtz_scheduler_state.</summary>
+    public static string NodeId() => $"{Environment.MachineName}-{Environment.ProcessId}-{DateTime.UtcNow:yyyyMMddHHmmss}";
 }
 
 /// <summary>

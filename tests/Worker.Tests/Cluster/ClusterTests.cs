@@ -11,18 +11,18 @@ namespace Pipeline.Worker.Tests.Cluster;
 /// fires on exactly one of them, no item is stored twice, and when one worker is killed the other carries on.
 /// Needs the PostgreSQL server that <c>.ci/run</c> starts (PIPELINE_TEST_POSTGRES).
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public class ClusterTests
 {
     private const int SlotSeconds = 3;
+
+    /// <summary>Quartz cluster check-in; a node is taken for dead after about twice this without a check-in.</summary>
+    private const int CheckinSeconds = 4;
 
     [SkippableFact]
     public async Task TwoWorkers_OneSchedule_EachTriggerFiresOnceAndSurvivorContinues()
     {
         Skip.IfNot(TestPipeline.OnPostgres, "needs PostgreSQL: set PIPELINE_TEST_POSTGRES (bash .ci/run starts a server)");
-        // Known open problem (issue 7): on a loaded 2-core machine the two-node run sometimes stalls every job after its
-        // first article (each source polled once in 30 s), so this test is opt-in until the cause is found.
-        Skip.IfNot(Environment.GetEnvironmentVariable("PIPELINE_TEST_CLUSTER") == "1",
-            "opt-in (PIPELINE_TEST_CLUSTER=1): the two-worker run can stall jobs after their first article; see the issue 7 note");
         await TestPipeline.EnsureModelAsync();
 
         var polls = new ConcurrentDictionary<string, ConcurrentBag<DateTimeOffset>>();
@@ -51,7 +51,7 @@ public class ClusterTests
         p.Configure(sources, o =>
         {
             o["Review"] = new System.Text.Json.Nodes.JsonObject { ["Urls"] = "http://127.0.0.1:0" };
-            o["Schedule"] = new System.Text.Json.Nodes.JsonObject { ["ClusterCheckinSeconds"] = 2 };
+            o["Schedule"] = new System.Text.Json.Nodes.JsonObject { ["ClusterCheckinSeconds"] = CheckinSeconds };
         });
         var logA = new StringBuilder();
         var logB = new StringBuilder();
@@ -59,23 +59,29 @@ public class ClusterTests
         var b = StartWorker(p, logB);
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(16));
+            // A worker is ready once its model is loaded and its host has started (the scheduler starts with the host).
+            await Until(() => Ready(logA) && Ready(logB), TimeSpan.FromSeconds(180), () => "workers did not start:\n" + logA + logB);
+            // Two nodes, told apart by their instance ids (a shared id makes each "recover" the other's running triggers).
+            await Until(() => Nodes(p).Count == 2, TimeSpan.FromSeconds(30), () => "cluster nodes: " + string.Join(", ", Nodes(p)));
+            var bothFrom = DateTimeOffset.UtcNow.AddSeconds(SlotSeconds);
+            await Task.Delay(TimeSpan.FromSeconds(SlotSeconds * 5));
             var killedAt = DateTimeOffset.UtcNow;
             a.Kill(entireProcessTree: true);
             await a.WaitForExitAsync();
-            await Task.Delay(TimeSpan.FromSeconds(14));
 
+            // The survivor recovers the dead node's work (after CheckinSeconds + the misfire threshold) and carries on.
+            var after = killedAt.AddSeconds(CheckinSeconds * 3);
+            await Until(() => polls.Values.All(bag => bag.Count(t => t > after) >= 2), TimeSpan.FromSeconds(90),
+                () => "the survivor did not poll every source twice after worker A died: " + Describe(polls, after) + "\n" + logB);
+
+            // While both workers lived, each trigger fired on one of them: a source polled by both would show about twice as
+            // many polls as there were trigger times (one poll of slack at each end for a poll in flight).
+            int fires = (int)(killedAt.ToUnixTimeSeconds() / SlotSeconds - bothFrom.ToUnixTimeSeconds() / SlotSeconds);
             foreach (var (id, bag) in polls)
             {
-                var times = bag.OrderBy(t => t).ToList();
-                Assert.True(times.Count >= 4, $"{id} polled only {times.Count} times; requests: " +
-                    string.Join(", ", publishers.SelectMany(w => w.Requests).GroupBy(r => r.Path).Select(g => $"{g.Key}×{g.Count()}")));
-                // While both workers live, each trigger fires on one of them: no two polls of a source in one slot.
-                // (After the kill, Quartz re-fires the jobs the dead node had claimed: that recovery poll is expected.)
-                var perSlot = times.Where(t => t < killedAt).GroupBy(t => t.ToUnixTimeSeconds() / SlotSeconds).Where(g => g.Count() > 1).ToList();
-                Assert.True(perSlot.Count == 0, $"{id}: {perSlot.Count} slots polled twice while both workers ran");
-                // The survivor carries on after the kill.
-                Assert.True(times.Count(t => t > killedAt.AddSeconds(SlotSeconds * 2)) >= 2, $"{id} was not polled after worker A died");
+                int n = bag.Count(t => t >= bothFrom && t < killedAt);
+                Assert.True(n <= fires + 1, $"{id}: {n} polls for {fires} trigger times while both workers ran (fired on both?)");
+                Assert.True(n >= fires - 1, $"{id}: {n} polls for {fires} trigger times while both workers ran (triggers lost?)");
             }
             var items = await p.AllItemsAsync();
             Assert.Equal(6, items.Count);
@@ -87,6 +93,32 @@ public class ClusterTests
             File.WriteAllText(Path.Combine(Path.GetTempPath(), "pipeline-cluster-test.log"), $"--- A\n{logA}\n--- B\n{logB}");
             foreach (var w in new[] { a, b }) if (!w.HasExited) { w.Kill(entireProcessTree: true); await w.WaitForExitAsync(); }
             foreach (var web in publishers) await web.DisposeAsync();
+        }
+    }
+
+    private static List<string> Nodes(TestPipeline p)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(p.ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT instance_name FROM qrtz_scheduler_state", connection);
+        using var reader = command.ExecuteReader();
+        var nodes = new List<string>();
+        while (reader.Read()) nodes.Add(reader.GetString(0));
+        return nodes;
+    }
+
+    private static bool Ready(StringBuilder log) { lock (log) return log.ToString().Contains("Application started", StringComparison.Ordinal); }
+
+    private static string Describe(ConcurrentDictionary<string, ConcurrentBag<DateTimeOffset>> polls, DateTimeOffset after) =>
+        string.Join(", ", polls.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value.Count} polls, {kv.Value.Count(t => t > after)} after"));
+
+    private static async Task Until(Func<bool> condition, TimeSpan deadline, Func<string> failure)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > deadline) Assert.Fail(failure());
+            await Task.Delay(250);
         }
     }
 
@@ -115,6 +147,8 @@ public class ClusterTests
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = p.Directory, UseShellExecute = false,
         };
         psi.Environment["Logging__LogLevel__Default"] = "Information";
+        psi.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        psi.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
@@ -122,4 +156,15 @@ public class ClusterTests
         process.BeginErrorReadLine();
         return process;
     }
+}
+
+/// <summary>
+/// The two-worker test runs alone: on a 2-core machine, other test classes running beside it starve the two worker
+/// processes of CPU, their Quartz check-ins come late, and each takes the other for dead (a real Quartz behaviour that
+/// docs/scale-out.md explains, but not what this test is about).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCollection
+{
+    public const string Name = "cluster (runs alone)";
 }
