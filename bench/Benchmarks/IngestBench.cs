@@ -92,8 +92,11 @@ public static partial class IngestBench
             }
             : new SourceDefinition { Id = $"p{p}", Name = web.SiteName(p), Url = server.ListingUrl(p).AbsoluteUri, Kind = SourceKind.Feed }).ToList();
 
-    /// <summary>A settings file for the worker: the generated sources, its own database, the shared model folder, loopback allowed.</summary>
-    public static string WriteSettings(BenchRun bench, string dir, List<SourceDefinition> sources, int maxItems)
+    /// <summary>
+    /// A settings file for the worker: the generated sources, its own database, the shared model folder, loopback allowed,
+    /// and any other <c>Pipeline:Fetch</c> values in <paramref name="fetch"/> (timeouts, retries, deadline).
+    /// </summary>
+    public static string WriteSettings(BenchRun bench, string dir, List<SourceDefinition> sources, int maxItems, IReadOnlyDictionary<string, double>? fetch = null)
     {
         var list = new JsonArray();
         foreach (var s in sources)
@@ -118,6 +121,7 @@ public static partial class IngestBench
                 ["Fetch"] = new JsonObject { ["AllowPrivateNetworks"] = true, ["MaxItemsPerSource"] = Math.Max(200, maxItems) },
             },
         };
+        foreach (var (key, value) in fetch ?? new Dictionary<string, double>()) root["Pipeline"]!["Fetch"]![key] = value;
         var path = Path.Combine(dir, "settings.json");
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return path;

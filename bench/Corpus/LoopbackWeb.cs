@@ -13,9 +13,10 @@ namespace Pipeline.Bench.Corpus;
 
 /// <summary>
 /// Serves a <see cref="SyntheticWeb"/> from Kestrel on 127.0.0.1, one port per publisher (so the fetcher's
-/// per-host limit applies per publisher, as with real sites). Listings carry an ETag and Last-Modified and answer
-/// 304 to a matching conditional request (unless <see cref="HonourConditional"/> is off); pages are rendered on
-/// request. Counts requests and body bytes by kind.
+/// per-host limit applies per publisher, as with real sites), or one loopback address per publisher when given.
+/// Listings carry an ETag and Last-Modified and answer 304 to a matching conditional request (unless
+/// <see cref="HonourConditional"/> is off); pages are rendered on request. Counts requests and body bytes by kind.
+/// <see cref="Intercept"/> lets a publisher misbehave.
 /// </summary>
 public sealed class LoopbackWeb : IAsyncDisposable
 {
@@ -25,6 +26,12 @@ public sealed class LoopbackWeb : IAsyncDisposable
     private readonly ConcurrentDictionary<int, byte[]> _listings = new();
     public Uri[] BaseUrls { get; private set; } = [];
     public bool HonourConditional { get; set; } = true;
+
+    /// <summary>
+    /// Runs before the normal routes with the index of the publisher the request came to (by the address it was sent
+    /// to, so robots.txt too); returns true when it answered the request itself (a misbehaving publisher).
+    /// </summary>
+    public Func<HttpContext, int, Task<bool>>? Intercept { get; set; }
 
     public long ListingRequests, ListingNotModified, PageRequests, RobotsRequests, OtherRequests, BodyBytes, ConditionalRequests;
     /// <summary>Thread CPU time spent rendering pages (an artefact of the benchmark: a real publisher renders on its own machine).</summary>
@@ -46,13 +53,14 @@ public sealed class LoopbackWeb : IAsyncDisposable
         foreach (var a in web.All()) _pages[SyntheticWeb.ArticlePath(a)] = (a.Publisher, a.Index);
     }
 
-    public static async Task<LoopbackWeb> StartAsync(SyntheticWeb web)
+    /// <param name="hosts">One loopback address per publisher (127.0.0.10, 127.0.0.11, …); default 127.0.0.1 for all.</param>
+    public static async Task<LoopbackWeb> StartAsync(SyntheticWeb web, IReadOnlyList<IPAddress>? hosts = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            for (int p = 0; p < web.Publishers; p++) k.Listen(IPAddress.Loopback, 0);
+            for (int p = 0; p < web.Publishers; p++) k.Listen(hosts?[p] ?? IPAddress.Loopback, 0);
             k.Limits.MaxConcurrentConnections = null;
         });
         var app = builder.Build();
@@ -61,7 +69,10 @@ public sealed class LoopbackWeb : IAsyncDisposable
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
         if (addresses.Count < web.Publishers) throw new InvalidOperationException($"Kestrel bound {addresses.Count} ports for {web.Publishers} publishers");
-        self.BaseUrls = addresses.Take(web.Publishers).Select(a => new Uri(a.TrimEnd('/') + "/")).ToArray();
+        var urls = addresses.Select(a => new Uri(a.TrimEnd('/') + "/")).ToList();
+        self.BaseUrls = hosts is null
+            ? urls.Take(web.Publishers).ToArray()
+            : hosts.Take(web.Publishers).Select(h => urls.Single(u => u.Host == h.ToString())).ToArray();
         return self;
     }
 
@@ -71,9 +82,17 @@ public sealed class LoopbackWeb : IAsyncDisposable
     private static readonly string ETagFormat = "\"listing-{0}-v1\"";
     private const string LastModified = "Tue, 24 Nov 2026 10:00:00 GMT";
 
+    private int PublisherOf(HttpContext ctx) => Array.FindIndex(BaseUrls, u =>
+        u.Port == ctx.Connection.LocalPort && IPAddress.TryParse(u.Host, out var ip) && ip.Equals(ctx.Connection.LocalIpAddress));
+
     private async Task HandleAsync(HttpContext ctx)
     {
         var path = ctx.Request.Path.Value ?? "/";
+        if (Intercept is { } intercept && await intercept(ctx, PublisherOf(ctx)))
+        {
+            Interlocked.Increment(ref OtherRequests);
+            return;
+        }
         if (_pages.TryGetValue(path, out var key))
         {
             Interlocked.Increment(ref PageRequests);
