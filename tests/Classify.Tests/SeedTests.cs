@@ -38,19 +38,15 @@ public class SeedTests
     }
 
     /// <summary>
-    /// Seeds the current model labels differently from us. All four are long analytical or descriptive texts (an
-    /// overview of civil-society views, a 50-signatory NGO call, an interview, the project description) dense with
-    /// response vocabulary (sanctions, investigation, ICC, mechanism, support) but reporting no concrete new response
-    /// (or, for 001, only calling for them); the corpus has almost no long texts of this kind, so the model follows the
-    /// vocabulary: 000 → targeted_sanctions/statement, 001 → investigation (statement second), 002 → investigation,
-    /// 003 → investigation. Our labels stay the truth; see the final note of the classifier work.
+    /// Seeds the current model labels differently from us. 002 is a CIVICUS interview with a Viasna member: long answers
+    /// about repression inside Belarus and the organisation's needs, introduced by an international NGO ("CIVICUS speaks
+    /// with…"); the model reads the NGO, its questions and the appeals for support as an NGO statement (statement 0.59,
+    /// not_a_response 0.17). The corpus now has long interviews (long-*.jsonl) but most are with individuals, not
+    /// published by an international NGO. (000, 001 and 003 were misses too until the long-text corpus was added.)
     /// </summary>
     public static readonly Dictionary<string, string> KnownMisses = new()
     {
-        ["000_3e3d97a975a0698f.txt"] = "targeted_sanctions or statement instead of not_a_response",
-        ["001_c5f3b762f7120dde.txt"] = "investigation instead of statement",
-        ["002_9d7c14a1538d1d8b.txt"] = "investigation instead of not_a_response",
-        ["003_f89061479a66f2b6.txt"] = "investigation instead of not_a_response",
+        ["002_9d7c14a1538d1d8b.txt"] = "statement instead of not_a_response",
     };
 
     public static IEnumerable<object[]> SeedFiles() => Labels().Where(l => !KnownMisses.ContainsKey(l.File)).Select(l => new object[] { l.File });
@@ -59,7 +55,7 @@ public class SeedTests
     [MemberData(nameof(SeedFiles))]
     public void The_model_gives_each_seed_our_primary_label(string file) => AssertSeed(file);
 
-    [Fact(Skip = "Known misses, listed in KnownMisses with the reason: long analytical seed texts full of response vocabulary that report no new response; the corpus lacks such texts. Kept to be re-enabled when the corpus has them.")]
+    [Fact(Skip = "Known miss, listed in KnownMisses with the reason: an interview published by an international NGO, read as that NGO's statement. Kept to be re-enabled when the model gets it right.")]
     public void The_model_gives_the_hard_seeds_our_primary_label()
     {
         foreach (var file in KnownMisses.Keys) AssertSeed(file);
