@@ -19,13 +19,23 @@ public static class ModelCommands
 
     public static async Task<int> EvaluateAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
     {
-        cl.Allow("--data", "--json", "--model");
-        var data = cl.One("--data") ?? throw new UsageException("evaluate needs --data FILE.jsonl");
-        if (!File.Exists(data)) throw new UsageException($"data file not found: {data}");
+        cl.Allow("--data", "--json", "--model", "--validation");
+        bool validation = cl.Flags.Contains("--validation");
+        var data = cl.One("--data");
+        if (validation == (data is not null)) throw new UsageException("evaluate needs --data FILE.jsonl, or --validation for the shipped corpus's fixed validation split");
+        if (data is not null && !File.Exists(data)) throw new UsageException($"data file not found: {data}");
         var provider = services.GetRequiredService<ClassifierProvider>();
         var classifier = cl.One("--model") is { } version ? LoadOrUsage(provider, version) : await provider.GetAsync(ct);
 
-        var corpus = CorpusLoader.Load([data]);
+        LoadedCorpus corpus;
+        if (validation)
+        {
+            // The same split `train` reports on (models trained on the shipped corpus never saw these items).
+            var shipped = ClassifierProvider.ShippedCorpus();
+            corpus = new LoadedCorpus(CorpusSplit.Split(shipped.Examples).Validation, shipped.Problems);
+            data = "the fixed validation split of the shipped corpus";
+        }
+        else corpus = CorpusLoader.Load([data!]);
         foreach (var p in corpus.Problems) await stdout.WriteLineAsync($"skipped {p.Origin}: {p.Message}");
         if (corpus.Examples.Count == 0) throw new UsageException($"{data} has no usable labelled items");
 

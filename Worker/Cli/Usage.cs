@@ -10,7 +10,7 @@ public static class Usage
           (no command)                      run the host: scheduled polling of every enabled source
           ingest [--source ID]...           one pass now over all (or the named) sources
           export --format jsonl|csv --out FILE [--status pending|approved|rejected|filtered|duplicate|all]
-          evaluate --data FILE.jsonl [--json OUT] [--model VERSION]
+          evaluate --data FILE.jsonl | --validation [--json OUT] [--model VERSION]
                                             metrics of the active (or named) model on labelled JSONL
           classify [--in FILE|-] [--out FILE|-] [--model VERSION]
                                             JSONL with text (and optional id, title) in, predictions out

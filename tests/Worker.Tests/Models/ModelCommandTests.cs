@@ -49,6 +49,28 @@ public class ModelCommandTests
     }
 
     [Fact]
+    public async Task Evaluate_Validation_UsesTheFixedSplitOfTheShippedCorpus_AndNeedsDataOrValidation()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        var json = Path.Combine(p.Directory, "validation.json");
+
+        var run = await p.RunAsync("evaluate", "--validation", "--json", json);
+
+        Assert.Equal(0, run.ExitCode);
+        var shipped = Pipeline.Worker.Classification.ClassifierProvider.ShippedCorpus().Examples;
+        int expected = shipped.Count(Pipeline.Classify.Corpus.CorpusSplit.IsValidation);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(expected, doc.RootElement.GetProperty("n").GetInt32());
+        Assert.InRange(expected, shipped.Count / 6, shipped.Count / 4); // about a fifth of the corpus
+        Assert.Contains("fixed validation split", run.Stdout);
+
+        var neither = await p.RunAsync("evaluate");
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("--validation", neither.Stderr);
+    }
+
+    [Fact]
     public async Task Evaluate_UnknownModelVersion_Exits2()
     {
         using var p = new TestPipeline();
