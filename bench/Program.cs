@@ -19,7 +19,7 @@ switch (command)
         return ClassifierBench.ChildPredict(Option("--models")!, Option("--version")!, quick);
     case "help" or "--help" or "-h":
         Console.WriteLine("""
-            usage: dotnet run -c Release --project bench -- COMMAND [--quick] [--work DIR] [--worker Pipeline.Worker.dll] [--sizes 4x50,10x100]
+            usage: dotnet run -c Release --project bench -- COMMAND [--quick] [--work DIR] [--worker Pipeline.Worker.dll] [--sizes 4x50,10x100] [--postgres CS]
 
               all         every measurement below (--quick: smaller sizes, under 3 minutes)
               ingest      end-to-end ingest of 1k/5k/20k generated items from loopback (quick: 1k), the limit
@@ -31,6 +31,10 @@ switch (command)
               review      review API latency with 100k stored candidates
               coldstart   the 1k pass with other JIT settings and published ReadyToRun (not part of all)
               profile-classify  the classify stage step by step (also part of classifier)
+              cluster     one worker host vs two on one clustered Quartz schedule (PostgreSQL), 16 sources × 50 items
+                          behind 30–80 ms of publisher latency, 3 runs each (quick: 8 × 40, 1 run); not part of all.
+                          Needs a PostgreSQL server it may create databases on: --postgres CS (default
+                          $PIPELINE_BENCH_POSTGRES, else Host=127.0.0.1;Port=55432;Username=postgres)
 
             Work files (databases, models, results/*.json and *.md) go to --work DIR (default $TMPDIR/pipeline-bench).
             """);
@@ -75,6 +79,9 @@ try
             break;
         case "review":
             await ReviewBench.RunAsync(bench);
+            break;
+        case "cluster":
+            await ClusterBench.RunAsync(bench, Option("--postgres") ?? Environment.GetEnvironmentVariable("PIPELINE_BENCH_POSTGRES") ?? ClusterBench.DefaultPostgres);
             break;
         default:
             Console.Error.WriteLine($"unknown command '{command}' (try: dotnet run -c Release --project bench -- help)");

@@ -92,8 +92,11 @@ public static partial class IngestBench
             }
             : new SourceDefinition { Id = $"p{p}", Name = web.SiteName(p), Url = server.ListingUrl(p).AbsoluteUri, Kind = SourceKind.Feed }).ToList();
 
-    /// <summary>A settings file for the worker: the generated sources, its own database, the shared model folder, loopback allowed.</summary>
-    public static string WriteSettings(BenchRun bench, string dir, List<SourceDefinition> sources, int maxItems)
+    /// <summary>
+    /// A settings file for the worker: the generated sources, its own database, the shared model folder, loopback allowed.
+    /// <paramref name="tweak"/> may change the document (its root) before it is written.
+    /// </summary>
+    public static string WriteSettings(BenchRun bench, string dir, List<SourceDefinition> sources, int maxItems, Action<JsonObject>? tweak = null)
     {
         var list = new JsonArray();
         foreach (var s in sources)
@@ -118,6 +121,7 @@ public static partial class IngestBench
                 ["Fetch"] = new JsonObject { ["AllowPrivateNetworks"] = true, ["MaxItemsPerSource"] = Math.Max(200, maxItems) },
             },
         };
+        tweak?.Invoke(root);
         var path = Path.Combine(dir, "settings.json");
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return path;

@@ -13,7 +13,9 @@ namespace Pipeline.Bench.Corpus;
 
 /// <summary>
 /// Serves a <see cref="SyntheticWeb"/> from Kestrel on 127.0.0.1, one port per publisher (so the fetcher's
-/// per-host limit applies per publisher, as with real sites). Listings carry an ETag and Last-Modified and answer
+/// per-host limit applies per publisher, as with real sites), or one loopback address per publisher
+/// (<c>firstAddress</c>, e.g. 127.0.0.40, .41, …). Every answer can be delayed (<see cref="Latency"/>) to play a
+/// remote publisher. Listings carry an ETag and Last-Modified and answer
 /// 304 to a matching conditional request (unless <see cref="HonourConditional"/> is off); pages are rendered on
 /// request. Counts requests and body bytes by kind.
 /// </summary>
@@ -26,13 +28,21 @@ public sealed class LoopbackWeb : IAsyncDisposable
     public Uri[] BaseUrls { get; private set; } = [];
     public bool HonourConditional { get; set; } = true;
 
+    /// <summary>
+    /// Delay before every answer, drawn per path between the two bounds (deterministic: the same page waits as long in
+    /// every run); zero = answer at once. Real publishers are remote: tens of milliseconds per request.
+    /// </summary>
+    public (TimeSpan Min, TimeSpan Max) Latency { get; set; }
+
     public long ListingRequests, ListingNotModified, PageRequests, RobotsRequests, OtherRequests, BodyBytes, ConditionalRequests;
+    /// <summary>Sum of the <see cref="Latency"/> delays of all answers so far (what the clients waited on the "network").</summary>
+    public long LatencyTicks;
     /// <summary>Thread CPU time spent rendering pages (an artefact of the benchmark: a real publisher renders on its own machine).</summary>
     public long RenderCpuTicks;
 
     public void ResetCounters()
     {
-        ListingRequests = ListingNotModified = PageRequests = RobotsRequests = OtherRequests = BodyBytes = ConditionalRequests = RenderCpuTicks = 0;
+        ListingRequests = ListingNotModified = PageRequests = RobotsRequests = OtherRequests = BodyBytes = ConditionalRequests = RenderCpuTicks = LatencyTicks = 0;
     }
 
     public long Requests => ListingRequests + PageRequests + RobotsRequests + OtherRequests;
@@ -46,13 +56,14 @@ public sealed class LoopbackWeb : IAsyncDisposable
         foreach (var a in web.All()) _pages[SyntheticWeb.ArticlePath(a)] = (a.Publisher, a.Index);
     }
 
-    public static async Task<LoopbackWeb> StartAsync(SyntheticWeb web)
+    /// <param name="firstAddress">Publisher p listens on this address + p (all of 127.0.0.0/8 is loopback on Linux); null = 127.0.0.1.</param>
+    public static async Task<LoopbackWeb> StartAsync(SyntheticWeb web, IPAddress? firstAddress = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            for (int p = 0; p < web.Publishers; p++) k.Listen(IPAddress.Loopback, 0);
+            for (int p = 0; p < web.Publishers; p++) k.Listen(AddressOf(firstAddress, p), 0);
             k.Limits.MaxConcurrentConnections = null;
         });
         var app = builder.Build();
@@ -61,8 +72,26 @@ public sealed class LoopbackWeb : IAsyncDisposable
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
         if (addresses.Count < web.Publishers) throw new InvalidOperationException($"Kestrel bound {addresses.Count} ports for {web.Publishers} publishers");
-        self.BaseUrls = addresses.Take(web.Publishers).Select(a => new Uri(a.TrimEnd('/') + "/")).ToArray();
+        self.BaseUrls = firstAddress is null
+            ? addresses.Take(web.Publishers).Select(a => new Uri(a.TrimEnd('/') + "/")).ToArray()
+            : Enumerable.Range(0, web.Publishers).Select(p => new Uri(addresses.Single(a => new Uri(a).Host == AddressOf(firstAddress, p).ToString()).TrimEnd('/') + "/")).ToArray();
         return self;
+    }
+
+    private static IPAddress AddressOf(IPAddress? first, int p)
+    {
+        if (first is null) return IPAddress.Loopback;
+        var bytes = first.GetAddressBytes();
+        bytes[3] = checked((byte)(bytes[3] + p));
+        return new IPAddress(bytes);
+    }
+
+    private TimeSpan LatencyFor(string path)
+    {
+        var (min, max) = Latency;
+        uint h = 2166136261; // FNV-1a: stable across processes, unlike string.GetHashCode
+        foreach (var c in path) h = (h ^ c) * 16777619;
+        return min + (max - min) * (h % 1001 / 1000.0);
     }
 
     public Uri ListingUrl(int p) => new(BaseUrls[p], SyntheticWeb.ListingPath(p, _web.Kind(p)));
@@ -74,6 +103,12 @@ public sealed class LoopbackWeb : IAsyncDisposable
     private async Task HandleAsync(HttpContext ctx)
     {
         var path = ctx.Request.Path.Value ?? "/";
+        if (Latency.Max > TimeSpan.Zero)
+        {
+            var delay = LatencyFor(path);
+            Interlocked.Add(ref LatencyTicks, delay.Ticks);
+            await Task.Delay(delay);
+        }
         if (_pages.TryGetValue(path, out var key))
         {
             Interlocked.Increment(ref PageRequests);
