@@ -10,12 +10,13 @@ namespace Pipeline.Classify;
 /// the model version has them — stance and binding. Thread-safe.
 /// An optional relevance gate (the Belarus relevance rule) overrules the model: a text the rule finds not about
 /// Belarus is <c>irrelevant</c>, with the model's other probabilities scaled down to <see cref="GateResidual"/>.
-/// A text the rule finds about Belarus keeps only a residual share for <c>irrelevant</c>.
+/// A text the rule finds centrally about Belarus keeps only a residual share for <c>irrelevant</c>; where the rule is
+/// undecided (null: Belarus only in passing, or only the Belarusian language) the model decides.
 /// The one exception to the first rule is a text in which <see cref="BelarusContext"/> finds specific Belarusian evidence the rule
 /// does not know (Akrestsina, Pratasevich, "Minsk" outside the Minsk agreements…): there the model decides.
 /// </summary>
 public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel, ActorVocabulary vocabulary, string version,
-    double secondaryThreshold = 0.25, Func<string?, string, bool>? relevanceGate = null,
+    double secondaryThreshold = 0.25, Func<string?, string, bool?>? relevanceGate = null,
     TextModel? stanceModel = null, TextModel? bindingModel = null)
 {
     /// <summary>Probability mass left to the model's labels when the relevance rule says "not about Belarus".</summary>
@@ -47,7 +48,7 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
             foreach (var label in Taxonomy.Labels) scores[label] *= GateResidual;
             scores[Taxonomy.Irrelevant] += 1 - GateResidual;
         }
-        else if (aboutBelarus == true || (aboutBelarus is null && features.Contains(" zzbystrong", StringComparison.Ordinal)))
+        else if (aboutBelarus == true || (relevanceGate is null && features.Contains(" zzbystrong", StringComparison.Ordinal)))
         {
             // Named as about Belarus (by the rule, or without a rule by the country's own names): "irrelevant" — not about
             // Belarus at all — keeps only a residual share, the rest goes to the other labels in proportion.

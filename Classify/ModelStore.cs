@@ -57,7 +57,7 @@ public sealed class ModelStore(string root)
         return JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path))!;
     }
 
-    public Classifier Load(string version, ActorVocabulary vocabulary, double secondaryThreshold, Func<string?, string, bool>? relevanceGate = null)
+    public Classifier Load(string version, ActorVocabulary vocabulary, double secondaryThreshold, Func<string?, string, bool?>? relevanceGate = null)
     {
         var dir = Path.Combine(Root, version);
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"model version '{version}' not found in {Root}");

@@ -29,7 +29,7 @@ public static class ModelTrainer
     public const string FeatureVersion = "lexicon-2";
 
     public static TrainingResult Train(LoadedCorpus corpus, ActorVocabulary vocabulary, IReadOnlyList<TrainerKind>? trainers = null,
-        Action<string>? progress = null, Func<string?, string, bool>? relevanceGate = null)
+        Action<string>? progress = null, Func<string?, string, bool?>? relevanceGate = null)
     {
         var clock = Stopwatch.StartNew();
         trainers ??= DefaultTrainers;

@@ -242,6 +242,9 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
                 HttpRequestError.ConnectionError => "the connection was refused or reset",
                 HttpRequestError.ResponseEnded => "the server closed the connection mid-response",
                 HttpRequestError.InvalidResponse => "the server sent an invalid HTTP response",
+                // .NET reports a reset before the response headers as Unknown; the inner exception says what happened.
+                _ when Find<System.Net.Sockets.SocketException>(h) is { } se => $"the connection failed ({se.SocketErrorCode})",
+                _ when Find<IOException>(h) is not null => "the connection was reset before the response arrived",
                 _ => h.Message,
             }}"),
             IOException => (FetchErrorKind.Network, "network error: the connection was reset while reading the body"),

@@ -5,6 +5,11 @@ namespace Pipeline.Ingest.Relevance;
 /// <summary>Why an item was judged about Belarus (or not): the terms that matched.</summary>
 public sealed record RelevanceResult(bool IsAboutBelarus, IReadOnlyList<string> Matches);
 
+/// <summary>What the rule tells the classifier: <see cref="Central"/> (Belarus named in the title or lead, or often),
+/// <see cref="Absent"/> (no sign of Belarus at all), or <see cref="Undecided"/> (a passing mention, or only the
+/// language): then the model decides whether the text is about Belarus.</summary>
+public enum BelarusFocus { Absent, Undecided, Central }
+
 /// <summary>
 /// The Belarus relevance rule: does a text talk about Belarus, in any of the languages the monitors read?
 /// Strong terms (the country, its ruler, the democratic leader, flagship sanctioned firms) decide alone;
@@ -45,6 +50,12 @@ public static class BelarusRelevance
     private static Regex Build(string[] terms) =>
         new(@"(?<![\p{L}\p{N}])(" + string.Join("|", terms) + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+    /// <summary>Marker in <see cref="RelevanceResult.Matches"/> when only the language kept a text.</summary>
+    public const string BelarusianLanguage = "(written in Belarusian)";
+
+    /// <summary>How far into a text a mention counts as "in the lead" for <see cref="Focus"/>.</summary>
+    public const int LeadChars = 400;
+
     public static RelevanceResult Check(string? title, string? text)
     {
         var all = (title ?? "") + "\n" + (text ?? "");
@@ -52,7 +63,37 @@ public static class BelarusRelevance
         if (strong.Count > 0)
             return new RelevanceResult(true, strong.Distinct(StringComparer.OrdinalIgnoreCase).Take(20).ToList());
         var weak = Weak.Matches(all).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return new RelevanceResult(weak.Count >= 2, weak);
+        if (weak.Count >= 2) return new RelevanceResult(true, weak);
+        // Belarusian media do not name their own country in every story ("the state television", "Hrodna", "the
+        // border"): a text written in Belarusian is kept, and the classifier decides.
+        if (WrittenInBelarusian(all)) return new RelevanceResult(true, [.. weak, BelarusianLanguage]);
+        return new RelevanceResult(false, weak);
+    }
+
+    /// <summary>
+    /// The rule as evidence for the classifier. Central: a strong term in the title or the first
+    /// <see cref="LeadChars"/> characters, or three or more strong mentions, or two Belarusian place names. Absent:
+    /// the rule rejects the text. Undecided: Belarus appears only in passing further down, or only the language says
+    /// so — a sanctions story about Russia that lists Belarus once is not thereby about Belarus.
+    /// </summary>
+    public static BelarusFocus Focus(string? title, string? text)
+    {
+        var result = Check(title, text);
+        if (!result.IsAboutBelarus) return BelarusFocus.Absent;
+        var all = (title ?? "") + "\n" + (text ?? "");
+        var strong = Strong.Matches(all);
+        if (strong.Count >= 3 || strong.Any(m => m.Index < (title?.Length ?? 0) + 1 + LeadChars)) return BelarusFocus.Central;
+        if (strong.Count == 0 && !result.Matches.Contains(BelarusianLanguage)) return BelarusFocus.Central; // two place names
+        return BelarusFocus.Undecided;
+    }
+
+    /// <summary>Belarusian Cyrillic (ў) or Łacinka (ŭ), at least twice: letters no other language of the monitors uses.</summary>
+    public static bool WrittenInBelarusian(string text)
+    {
+        int n = 0;
+        foreach (var c in text)
+            if (c is 'ў' or 'Ў' or 'ŭ' or 'Ŭ' && ++n >= 2) return true;
+        return false;
     }
 
     /// <summary>Character spans of every Belarus mention, for highlighting in the review page.</summary>

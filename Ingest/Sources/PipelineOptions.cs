@@ -53,6 +53,10 @@ public sealed class FetchOptions
     public double PassDeadlineSeconds { get; set; } = 3 * 3600;
     /// <summary>Most redirects followed (default 5).</summary>
     public int MaxRedirects { get; set; } = 5;
+    /// <summary>After this many article pages of one source fail in a row at the network level (timeouts, resets), the
+    /// rest of that source's new items in the pass are stored from the feed text without fetching their pages, so a
+    /// broken publisher costs a few timeouts, not one per item (default 3; 0 turns it off).</summary>
+    public int MaxConsecutivePageFailures { get; set; } = 3;
 }
 
 public sealed class StorageOptions

@@ -30,8 +30,14 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
 
     public ActorVocabulary Vocabulary => _vocabulary ??= ActorVocabulary.Load();
 
-    /// <summary>The Belarus relevance rule of the ingest pipeline, applied inside every prediction.</summary>
-    public static bool AboutBelarus(string? title, string text) => BelarusRelevance.Check(title, text).IsAboutBelarus;
+    /// <summary>The Belarus relevance rule of the ingest pipeline, applied inside every prediction: true when Belarus is
+    /// central, false when it is absent, null (the model decides) for a passing mention or the language alone.</summary>
+    public static bool? AboutBelarus(string? title, string text) => BelarusRelevance.Focus(title, text) switch
+    {
+        BelarusFocus.Central => true,
+        BelarusFocus.Absent => false,
+        _ => null,
+    };
 
     public async Task<Classifier> GetAsync(CancellationToken ct = default)
     {

@@ -113,12 +113,13 @@ public sealed class SourceRefresh(
         var recent = await items.RecentSimHashesAsync(clock.GetUtcNow() - NearDuplicateWindow, ct);
 
         // 4. Each new item: page → extract → relevance → classify → dedup → store.
+        var pages = new PageFailures(options.MaxConsecutivePageFailures);
         foreach (var (entry, canonical) in fresh)
         {
             ct.ThrowIfCancellationRequested();
             try
             {
-                await IngestItemAsync(source, entry, canonical, classifier, recent, summary, ct);
+                await IngestItemAsync(source, entry, canonical, classifier, recent, summary, pages, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -139,7 +140,7 @@ public sealed class SourceRefresh(
     }
 
     private async Task IngestItemAsync(SourceDefinition source, ParsedEntry entry, string canonical, Classifier classifier,
-        List<(long Id, long SimHash)> recent, SourceSummary summary, CancellationToken ct)
+        List<(long Id, long SimHash)> recent, SourceSummary summary, PageFailures pages, CancellationToken ct)
     {
         var title = entry.Title;
         var text = entry.Summary ?? "";
@@ -147,9 +148,15 @@ public sealed class SourceRefresh(
         var language = source.Language;
         var extraction = "feed";
         var url = entry.Link!;
-        if (source.FetchArticles)
+        if (source.FetchArticles && pages.Tripped)
+        {
+            extraction = $"feed (page not fetched: {pages.Reason})";
+        }
+        else if (source.FetchArticles)
         {
             var page = await fetcher.FetchAsync(url, null, source.UserAgent, trusted: false, ct);
+            if (pages.Record(page) && pages.Tripped)
+                logger.LogWarning("Source {SourceId}: {Reason}; its other new items this pass are stored from the feed text", source.Id, pages.Reason);
             if (page.IsOk)
             {
                 var article = ArticleExtractor.Extract(page.Text, page.FinalUrl ?? url, source.ContentSelector);
@@ -226,5 +233,36 @@ public sealed class SourceRefresh(
         var failures = ((await sources.GetAsync(sourceId, ct))?.ConsecutiveFailures ?? 0) + 1;
         var next = SourceHealth.NextCheck(kind, failures, now, Random.Shared.NextDouble());
         await sources.RecordFailureAsync(sourceId, now, kind, message, next, ct);
+    }
+}
+
+/// <summary>
+/// Consecutive network-level page failures (timeouts, resets, refused connections) of one source in one pass. Once
+/// <c>limit</c> pages in a row have failed, the publisher is taken to be down for this pass: each further page would
+/// only cost its timeouts and retries.
+/// </summary>
+public sealed class PageFailures(int limit)
+{
+    private int _consecutive;
+    private string? _lastError;
+
+    public bool Tripped => limit > 0 && _consecutive >= limit;
+
+    public string Reason => $"{_consecutive} article pages in a row failed at the network level (last: {_lastError})";
+
+    /// <summary>Counts a page fetch; true when this fetch changed whether the breaker is tripped.</summary>
+    public bool Record(FetchResult page)
+    {
+        bool was = Tripped;
+        if (page.ErrorKind is FetchErrorKind.Timeout or FetchErrorKind.Network)
+        {
+            _consecutive++;
+            _lastError = page.Error;
+        }
+        else
+        {
+            _consecutive = 0;
+        }
+        return was != Tripped;
     }
 }

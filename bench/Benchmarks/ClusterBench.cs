@@ -24,7 +24,7 @@ public static partial class ClusterBench
 {
     public const string DefaultPostgres = "Host=127.0.0.1;Port=55432;Username=postgres";
 
-    /// <summary>Publisher p answers on 127.0.0.(40 + p): one host per publisher, as with real sites.</summary>
+    /// <summary>Publisher p answers on 127.0.0.(40 + p) (<see cref="LoopbackWeb.ConsecutiveHosts"/>): one host per publisher, as with real sites.</summary>
     private static readonly IPAddress FirstAddress = IPAddress.Parse("127.0.0.40");
 
     /// <summary>Real publishers are remote: every answer (listing, robots.txt, page) waits 30–80 ms, drawn per path.</summary>
@@ -57,7 +57,7 @@ public static partial class ClusterBench
         int publishers = bench.Quick ? 8 : 16, items = bench.Quick ? 40 : 50, repeats = bench.Quick ? 1 : 3;
         bench.Section(BenchRun.Inv($"One worker vs two on one clustered schedule ({publishers} sources × {items} items, PostgreSQL)"));
         var web = new SyntheticWeb(publishers, items);
-        await using var server = await LoopbackWeb.StartAsync(web, FirstAddress);
+        await using var server = await LoopbackWeb.StartAsync(web, LoopbackWeb.ConsecutiveHosts(FirstAddress, publishers));
         server.Latency = Latency;
         var sources = IngestBench.Sources(web, server);
         Console.WriteLine(BenchRun.Inv($"  serving {publishers} publishers on {server.BaseUrls[0].Host}…{server.BaseUrls[^1].Host}, {Latency.Min.TotalMilliseconds:0}–{Latency.Max.TotalMilliseconds:0} ms per answer"));
@@ -94,7 +94,7 @@ public static partial class ClusterBench
         var dir = bench.Fresh($"cluster-{workers}w-{repeat}");
         var launch = DateTimeOffset.UtcNow;
         var fireAt = new DateTimeOffset((launch + lead).UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(1);
-        var settings = IngestBench.WriteSettings(bench, dir, sources, items, root => Clustered(root, connectionString, fireAt));
+        var settings = IngestBench.WriteSettings(bench, dir, sources, items, tweak: root => Clustered(root, connectionString, fireAt));
         server.ResetCounters();
         var nodes = Enumerable.Range(0, workers).Select(_ => WorkerProcess.Start(bench.WorkerDll, settings, dir)).ToList();
         try

@@ -93,10 +93,13 @@ public static partial class IngestBench
             : new SourceDefinition { Id = $"p{p}", Name = web.SiteName(p), Url = server.ListingUrl(p).AbsoluteUri, Kind = SourceKind.Feed }).ToList();
 
     /// <summary>
-    /// A settings file for the worker: the generated sources, its own database, the shared model folder, loopback allowed.
-    /// <paramref name="tweak"/> may change the document (its root) before it is written.
+    /// A settings file for the worker: the generated sources, its own database, the shared model folder, loopback allowed,
+    /// and any other <c>Pipeline:Fetch</c> values in <paramref name="fetch"/> (timeouts, retries, deadline; the fault
+    /// benchmark). <paramref name="tweak"/> may then change the whole document (its root) before it is written (the
+    /// cluster benchmark: storage, schedule, review).
     /// </summary>
-    public static string WriteSettings(BenchRun bench, string dir, List<SourceDefinition> sources, int maxItems, Action<JsonObject>? tweak = null)
+    public static string WriteSettings(BenchRun bench, string dir, List<SourceDefinition> sources, int maxItems,
+        IReadOnlyDictionary<string, double>? fetch = null, Action<JsonObject>? tweak = null)
     {
         var list = new JsonArray();
         foreach (var s in sources)
@@ -121,6 +124,7 @@ public static partial class IngestBench
                 ["Fetch"] = new JsonObject { ["AllowPrivateNetworks"] = true, ["MaxItemsPerSource"] = Math.Max(200, maxItems) },
             },
         };
+        foreach (var (key, value) in fetch ?? new Dictionary<string, double>()) root["Pipeline"]!["Fetch"]![key] = value;
         tweak?.Invoke(root);
         var path = Path.Combine(dir, "settings.json");
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -13,11 +13,11 @@ namespace Pipeline.Bench.Corpus;
 
 /// <summary>
 /// Serves a <see cref="SyntheticWeb"/> from Kestrel on 127.0.0.1, one port per publisher (so the fetcher's
-/// per-host limit applies per publisher, as with real sites), or one loopback address per publisher
-/// (<c>firstAddress</c>, e.g. 127.0.0.40, .41, …). Every answer can be delayed (<see cref="Latency"/>) to play a
-/// remote publisher. Listings carry an ETag and Last-Modified and answer
-/// 304 to a matching conditional request (unless <see cref="HonourConditional"/> is off); pages are rendered on
-/// request. Counts requests and body bytes by kind.
+/// per-host limit applies per publisher, as with real sites), or one loopback address per publisher when given
+/// (<c>hosts</c>, e.g. <see cref="ConsecutiveHosts"/> from 127.0.0.40: .40, .41, …). Every answer can be delayed
+/// (<see cref="Latency"/>) to play a remote publisher, and <see cref="Intercept"/> lets a publisher misbehave.
+/// Listings carry an ETag and Last-Modified and answer 304 to a matching conditional request (unless
+/// <see cref="HonourConditional"/> is off); pages are rendered on request. Counts requests and body bytes by kind.
 /// </summary>
 public sealed class LoopbackWeb : IAsyncDisposable
 {
@@ -31,8 +31,17 @@ public sealed class LoopbackWeb : IAsyncDisposable
     /// <summary>
     /// Delay before every answer, drawn per path between the two bounds (deterministic: the same page waits as long in
     /// every run); zero = answer at once. Real publishers are remote: tens of milliseconds per request.
+    /// The delay comes first, before <see cref="Intercept"/>: it plays the network between client and publisher, which a
+    /// misbehaving publisher sits behind too, so a fault (hang, reset, error status) arrives after it like any answer.
     /// </summary>
     public (TimeSpan Min, TimeSpan Max) Latency { get; set; }
+
+    /// <summary>
+    /// Runs before the normal routes (after the <see cref="Latency"/> delay) with the index of the publisher the request
+    /// came to (by the address it was sent to, so robots.txt too); returns true when it answered the request itself
+    /// (a misbehaving publisher).
+    /// </summary>
+    public Func<HttpContext, int, Task<bool>>? Intercept { get; set; }
 
     public long ListingRequests, ListingNotModified, PageRequests, RobotsRequests, OtherRequests, BodyBytes, ConditionalRequests;
     /// <summary>Sum of the <see cref="Latency"/> delays of all answers so far (what the clients waited on the "network").</summary>
@@ -56,14 +65,17 @@ public sealed class LoopbackWeb : IAsyncDisposable
         foreach (var a in web.All()) _pages[SyntheticWeb.ArticlePath(a)] = (a.Publisher, a.Index);
     }
 
-    /// <param name="firstAddress">Publisher p listens on this address + p (all of 127.0.0.0/8 is loopback on Linux); null = 127.0.0.1.</param>
-    public static async Task<LoopbackWeb> StartAsync(SyntheticWeb web, IPAddress? firstAddress = null)
+    /// <param name="hosts">One loopback address per publisher (e.g. <see cref="ConsecutiveHosts"/>; all of 127.0.0.0/8 is
+    /// loopback on Linux); null = 127.0.0.1 for all, one port each.</param>
+    public static async Task<LoopbackWeb> StartAsync(SyntheticWeb web, IReadOnlyList<IPAddress>? hosts = null)
     {
+        if (hosts is not null && hosts.Count < web.Publishers)
+            throw new ArgumentException($"{hosts.Count} hosts for {web.Publishers} publishers", nameof(hosts));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            for (int p = 0; p < web.Publishers; p++) k.Listen(AddressOf(firstAddress, p), 0);
+            for (int p = 0; p < web.Publishers; p++) k.Listen(hosts?[p] ?? IPAddress.Loopback, 0);
             k.Limits.MaxConcurrentConnections = null;
         });
         var app = builder.Build();
@@ -72,18 +84,23 @@ public sealed class LoopbackWeb : IAsyncDisposable
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
         if (addresses.Count < web.Publishers) throw new InvalidOperationException($"Kestrel bound {addresses.Count} ports for {web.Publishers} publishers");
-        self.BaseUrls = firstAddress is null
-            ? addresses.Take(web.Publishers).Select(a => new Uri(a.TrimEnd('/') + "/")).ToArray()
-            : Enumerable.Range(0, web.Publishers).Select(p => new Uri(addresses.Single(a => new Uri(a).Host == AddressOf(firstAddress, p).ToString()).TrimEnd('/') + "/")).ToArray();
+        var urls = addresses.Select(a => new Uri(a.TrimEnd('/') + "/")).ToList();
+        self.BaseUrls = hosts is null
+            ? urls.Take(web.Publishers).ToArray()
+            : hosts.Take(web.Publishers).Select(h => urls.Single(u => u.Host == h.ToString())).ToArray();
         return self;
     }
 
-    private static IPAddress AddressOf(IPAddress? first, int p)
+    /// <summary><paramref name="count"/> consecutive IPv4 addresses from <paramref name="first"/> (127.0.0.40, .41, …), for <c>hosts</c>.</summary>
+    public static IReadOnlyList<IPAddress> ConsecutiveHosts(IPAddress first, int count)
     {
-        if (first is null) return IPAddress.Loopback;
         var bytes = first.GetAddressBytes();
-        bytes[3] = checked((byte)(bytes[3] + p));
-        return new IPAddress(bytes);
+        return Enumerable.Range(0, count).Select(p =>
+        {
+            var next = (byte[])bytes.Clone();
+            next[3] = checked((byte)(next[3] + p));
+            return new IPAddress(next);
+        }).ToList();
     }
 
     private TimeSpan LatencyFor(string path)
@@ -100,6 +117,9 @@ public sealed class LoopbackWeb : IAsyncDisposable
     private static readonly string ETagFormat = "\"listing-{0}-v1\"";
     private const string LastModified = "Tue, 24 Nov 2026 10:00:00 GMT";
 
+    private int PublisherOf(HttpContext ctx) => Array.FindIndex(BaseUrls, u =>
+        u.Port == ctx.Connection.LocalPort && IPAddress.TryParse(u.Host, out var ip) && ip.Equals(ctx.Connection.LocalIpAddress));
+
     private async Task HandleAsync(HttpContext ctx)
     {
         var path = ctx.Request.Path.Value ?? "/";
@@ -108,6 +128,11 @@ public sealed class LoopbackWeb : IAsyncDisposable
             var delay = LatencyFor(path);
             Interlocked.Add(ref LatencyTicks, delay.Ticks);
             await Task.Delay(delay);
+        }
+        if (Intercept is { } intercept && await intercept(ctx, PublisherOf(ctx)))
+        {
+            Interlocked.Increment(ref OtherRequests);
+            return;
         }
         if (_pages.TryGetValue(path, out var key))
         {

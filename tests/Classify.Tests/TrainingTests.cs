@@ -113,7 +113,7 @@ public class TrainingTests
     public void The_relevance_gate_makes_a_text_irrelevant_unless_it_names_Belarus_specifically()
     {
         var r = SharedModel.Result;
-        var gated = new Classifier(r.ResponseModel, r.ActorTypeModel, SharedModel.Vocabulary, "g", relevanceGate: (_, _) => false);
+        var gated = new Classifier(r.ResponseModel, r.ActorTypeModel, SharedModel.Vocabulary, "g", relevanceGate: (_, _) => (bool?)false);
         Assert.Equal("irrelevant", gated.Predict(null, "Lithuania expelled two Russian diplomats.").Primary);
         // The rule missed a Minsk court story: the classifier's own Belarus evidence lets the model decide.
         Assert.NotEqual("irrelevant", gated.Predict(null, "Poland demanded the release of Andrzej Poczobut and summoned the chargé d'affaires.").Primary);

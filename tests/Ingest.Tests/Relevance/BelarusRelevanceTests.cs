@@ -45,4 +45,42 @@ public class BelarusRelevanceTests
     {
         Assert.True(BelarusRelevance.Check("Protests in Minsk and Hrodna", "Thousands marched on Sunday.").IsAboutBelarus);
     }
+
+    [Theory]
+    [InlineData("Вялікабрытанія ўвяла санкцыі супраць кіраўнікоў дзяржаўнага тэлебачання. Іх брытанскія актывы замарожаныя.")]
+    [InlineData("U Hrodnie zatrymali vykładčycu ŭniviersiteta za kamientar u sacsietkach. Joj pahražaje da šaści hadoŭ.")]
+    public void Check_WrittenInBelarusianWithoutNamingTheCountry_IsKeptForTheClassifier(string text)
+    {
+        var r = BelarusRelevance.Check(null, text);
+        Assert.True(r.IsAboutBelarus, text);
+        Assert.Contains(BelarusRelevance.BelarusianLanguage, r.Matches);
+        Assert.Equal(BelarusFocus.Undecided, BelarusRelevance.Focus(null, text));
+    }
+
+    [Fact]
+    public void Check_RussianOrUkrainianWithoutTheCountry_IsNotKeptByLanguage()
+    {
+        // ў and ŭ are Belarusian letters; Russian and Ukrainian texts without a Belarus term stay out.
+        Assert.False(BelarusRelevance.Check(null, "Евросоюз ввёл санкции против руководителей государственного телевидения.").IsAboutBelarus);
+        Assert.False(BelarusRelevance.Check(null, "Україна запровадила санкції проти керівників державного телебачення.").IsAboutBelarus);
+    }
+
+    [Fact]
+    public void Focus_BelarusInTheTitleOrLead_IsCentral()
+    {
+        Assert.Equal(BelarusFocus.Central, BelarusRelevance.Focus("EU widens sanctions on Belarus", "The Council listed 25 persons."));
+        Assert.Equal(BelarusFocus.Central, BelarusRelevance.Focus(null, "Lithuania expelled a Belarusian diplomat on Monday."));
+        Assert.Equal(BelarusFocus.Central, BelarusRelevance.Focus("Protests in Minsk and Hrodna", "Thousands marched on Sunday."));
+    }
+
+    [Fact]
+    public void Focus_OnePassingMentionDeepInAnotherCountrysStory_IsUndecided()
+    {
+        var story = "The Council of the EU adopted a new package of listings against Russia. " + string.Concat(Enumerable.Repeat(
+            "The measures target officials responsible for the death of an opposition politician in an Arctic penal colony. ", 5))
+            + "Similar measures were taken against Belarus in earlier years.";
+        Assert.True(BelarusRelevance.Check("EU sanctions on Russia", story).IsAboutBelarus);
+        Assert.Equal(BelarusFocus.Undecided, BelarusRelevance.Focus("EU sanctions on Russia", story));
+        Assert.Equal(BelarusFocus.Absent, BelarusRelevance.Focus(null, "The EU adopted a 14th package of sanctions against Russia."));
+    }
 }

@@ -151,6 +151,30 @@ public class FaultSuiteTests
     }
 
     [Fact]
+    public async Task Fault_EveryArticlePageResets_StopsFetchingPagesAfterThreeAndStoresEveryItemFromTheFeed()
+    {
+        await using var web = await LoopbackPublisher.StartAsync("127.0.0.26");
+        var articles = Enumerable.Range(0, 8).Select(i => Sanctions with
+        {
+            Slug = $"a{i}", Title = $"Belarus: Council lists {10 + i} more individuals",
+            Paragraphs = [$"The Council of the EU listed {10 + i} more individuals responsible for repression in Belarus, case {i}."],
+        }).ToList();
+        web.MapText("/feed.xml", "application/rss+xml", Rss(web.BaseUrl, articles.Select(a => (a, "p/" + a.Slug))));
+        foreach (var a in articles) web.Map("/p/" + a.Slug, ctx => { ctx.Abort(); return Task.CompletedTask; }); // reset before any response
+        using var p = new TestPipeline();
+        p.Configure([TestPipeline.FeedSource("resets", web.Url("feed.xml"))]);
+
+        await p.RunAsync("ingest");
+
+        // Three pages fail (each with its retries), then the publisher is taken to be down for this pass.
+        var pagesTried = web.Requests.Select(r => r.Path).Where(path => path.StartsWith("/p/", StringComparison.Ordinal)).Distinct().Count();
+        Assert.Equal(3, pagesTried);
+        var items = await p.AllItemsAsync();
+        Assert.Equal(8, items.Count(i => i.SourceId == "resets"));
+        Assert.All(items, i => Assert.Contains("Council of the EU listed", i.Text)); // the feed's text
+    }
+
+    [Fact]
     public async Task Fault_TruncatedXml_IsRefusedWithAPlainMessage()
     {
         await using var web = await LoopbackPublisher.StartAsync("127.0.0.10");
