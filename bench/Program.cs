@@ -19,7 +19,7 @@ switch (command)
         return ClassifierBench.ChildPredict(Option("--models")!, Option("--version")!, quick);
     case "help" or "--help" or "-h":
         Console.WriteLine("""
-            usage: dotnet run -c Release --project bench -- COMMAND [--quick] [--work DIR] [--worker Pipeline.Worker.dll] [--sizes 4x50,10x100]
+            usage: dotnet run -c Release --project bench -- COMMAND [--quick] [--work DIR] [--worker Pipeline.Worker.dll] [--sizes 4x50,10x100] [--postgres CS]
 
               all         every measurement below (--quick: smaller sizes, under 3 minutes)
               ingest      end-to-end ingest of 1k/5k/20k generated items from loopback (quick: 1k), the limit
@@ -33,6 +33,10 @@ switch (command)
               faults      a pass over 14 publishers (127.0.0.10–23) of which 5 misbehave, against all healthy: wall
                           times, the waits the faults impose, the overhead, items stored (3 runs each; quick: 1; not part of all)
               profile-classify  the classify stage step by step (also part of classifier)
+              cluster     one worker host vs two on one clustered Quartz schedule (PostgreSQL), 16 sources × 50 items
+                          behind 30–80 ms of publisher latency, 3 runs each (quick: 8 × 40, 1 run); not part of all.
+                          Needs a PostgreSQL server it may create databases on: --postgres CS (default
+                          $PIPELINE_BENCH_POSTGRES, else Host=127.0.0.1;Port=55432;Username=postgres)
 
             Work files (databases, models, results/*.json and *.md) go to --work DIR (default $TMPDIR/pipeline-bench).
             """);
@@ -80,6 +84,9 @@ try
             break;
         case "review":
             await ReviewBench.RunAsync(bench);
+            break;
+        case "cluster":
+            await ClusterBench.RunAsync(bench, Option("--postgres") ?? Environment.GetEnvironmentVariable("PIPELINE_BENCH_POSTGRES") ?? ClusterBench.DefaultPostgres);
             break;
         default:
             Console.Error.WriteLine($"unknown command '{command}' (try: dotnet run -c Release --project bench -- help)");

@@ -94,9 +94,12 @@ public static partial class IngestBench
 
     /// <summary>
     /// A settings file for the worker: the generated sources, its own database, the shared model folder, loopback allowed,
-    /// and any other <c>Pipeline:Fetch</c> values in <paramref name="fetch"/> (timeouts, retries, deadline).
+    /// and any other <c>Pipeline:Fetch</c> values in <paramref name="fetch"/> (timeouts, retries, deadline; the fault
+    /// benchmark). <paramref name="tweak"/> may then change the whole document (its root) before it is written (the
+    /// cluster benchmark: storage, schedule, review).
     /// </summary>
-    public static string WriteSettings(BenchRun bench, string dir, List<SourceDefinition> sources, int maxItems, IReadOnlyDictionary<string, double>? fetch = null)
+    public static string WriteSettings(BenchRun bench, string dir, List<SourceDefinition> sources, int maxItems,
+        IReadOnlyDictionary<string, double>? fetch = null, Action<JsonObject>? tweak = null)
     {
         var list = new JsonArray();
         foreach (var s in sources)
@@ -122,6 +125,7 @@ public static partial class IngestBench
             },
         };
         foreach (var (key, value) in fetch ?? new Dictionary<string, double>()) root["Pipeline"]!["Fetch"]![key] = value;
+        tweak?.Invoke(root);
         var path = Path.Combine(dir, "settings.json");
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return path;

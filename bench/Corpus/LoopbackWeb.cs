@@ -13,10 +13,11 @@ namespace Pipeline.Bench.Corpus;
 
 /// <summary>
 /// Serves a <see cref="SyntheticWeb"/> from Kestrel on 127.0.0.1, one port per publisher (so the fetcher's
-/// per-host limit applies per publisher, as with real sites), or one loopback address per publisher when given.
+/// per-host limit applies per publisher, as with real sites), or one loopback address per publisher when given
+/// (<c>hosts</c>, e.g. <see cref="ConsecutiveHosts"/> from 127.0.0.40: .40, .41, …). Every answer can be delayed
+/// (<see cref="Latency"/>) to play a remote publisher, and <see cref="Intercept"/> lets a publisher misbehave.
 /// Listings carry an ETag and Last-Modified and answer 304 to a matching conditional request (unless
 /// <see cref="HonourConditional"/> is off); pages are rendered on request. Counts requests and body bytes by kind.
-/// <see cref="Intercept"/> lets a publisher misbehave.
 /// </summary>
 public sealed class LoopbackWeb : IAsyncDisposable
 {
@@ -28,18 +29,29 @@ public sealed class LoopbackWeb : IAsyncDisposable
     public bool HonourConditional { get; set; } = true;
 
     /// <summary>
-    /// Runs before the normal routes with the index of the publisher the request came to (by the address it was sent
-    /// to, so robots.txt too); returns true when it answered the request itself (a misbehaving publisher).
+    /// Delay before every answer, drawn per path between the two bounds (deterministic: the same page waits as long in
+    /// every run); zero = answer at once. Real publishers are remote: tens of milliseconds per request.
+    /// The delay comes first, before <see cref="Intercept"/>: it plays the network between client and publisher, which a
+    /// misbehaving publisher sits behind too, so a fault (hang, reset, error status) arrives after it like any answer.
+    /// </summary>
+    public (TimeSpan Min, TimeSpan Max) Latency { get; set; }
+
+    /// <summary>
+    /// Runs before the normal routes (after the <see cref="Latency"/> delay) with the index of the publisher the request
+    /// came to (by the address it was sent to, so robots.txt too); returns true when it answered the request itself
+    /// (a misbehaving publisher).
     /// </summary>
     public Func<HttpContext, int, Task<bool>>? Intercept { get; set; }
 
     public long ListingRequests, ListingNotModified, PageRequests, RobotsRequests, OtherRequests, BodyBytes, ConditionalRequests;
+    /// <summary>Sum of the <see cref="Latency"/> delays of all answers so far (what the clients waited on the "network").</summary>
+    public long LatencyTicks;
     /// <summary>Thread CPU time spent rendering pages (an artefact of the benchmark: a real publisher renders on its own machine).</summary>
     public long RenderCpuTicks;
 
     public void ResetCounters()
     {
-        ListingRequests = ListingNotModified = PageRequests = RobotsRequests = OtherRequests = BodyBytes = ConditionalRequests = RenderCpuTicks = 0;
+        ListingRequests = ListingNotModified = PageRequests = RobotsRequests = OtherRequests = BodyBytes = ConditionalRequests = RenderCpuTicks = LatencyTicks = 0;
     }
 
     public long Requests => ListingRequests + PageRequests + RobotsRequests + OtherRequests;
@@ -53,9 +65,12 @@ public sealed class LoopbackWeb : IAsyncDisposable
         foreach (var a in web.All()) _pages[SyntheticWeb.ArticlePath(a)] = (a.Publisher, a.Index);
     }
 
-    /// <param name="hosts">One loopback address per publisher (127.0.0.10, 127.0.0.11, …); default 127.0.0.1 for all.</param>
+    /// <param name="hosts">One loopback address per publisher (e.g. <see cref="ConsecutiveHosts"/>; all of 127.0.0.0/8 is
+    /// loopback on Linux); null = 127.0.0.1 for all, one port each.</param>
     public static async Task<LoopbackWeb> StartAsync(SyntheticWeb web, IReadOnlyList<IPAddress>? hosts = null)
     {
+        if (hosts is not null && hosts.Count < web.Publishers)
+            throw new ArgumentException($"{hosts.Count} hosts for {web.Publishers} publishers", nameof(hosts));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
@@ -76,6 +91,26 @@ public sealed class LoopbackWeb : IAsyncDisposable
         return self;
     }
 
+    /// <summary><paramref name="count"/> consecutive IPv4 addresses from <paramref name="first"/> (127.0.0.40, .41, …), for <c>hosts</c>.</summary>
+    public static IReadOnlyList<IPAddress> ConsecutiveHosts(IPAddress first, int count)
+    {
+        var bytes = first.GetAddressBytes();
+        return Enumerable.Range(0, count).Select(p =>
+        {
+            var next = (byte[])bytes.Clone();
+            next[3] = checked((byte)(next[3] + p));
+            return new IPAddress(next);
+        }).ToList();
+    }
+
+    private TimeSpan LatencyFor(string path)
+    {
+        var (min, max) = Latency;
+        uint h = 2166136261; // FNV-1a: stable across processes, unlike string.GetHashCode
+        foreach (var c in path) h = (h ^ c) * 16777619;
+        return min + (max - min) * (h % 1001 / 1000.0);
+    }
+
     public Uri ListingUrl(int p) => new(BaseUrls[p], SyntheticWeb.ListingPath(p, _web.Kind(p)));
     public Uri PageUrl(GeneratedArticle a) => new(BaseUrls[a.Publisher], SyntheticWeb.ArticlePath(a));
 
@@ -88,6 +123,12 @@ public sealed class LoopbackWeb : IAsyncDisposable
     private async Task HandleAsync(HttpContext ctx)
     {
         var path = ctx.Request.Path.Value ?? "/";
+        if (Latency.Max > TimeSpan.Zero)
+        {
+            var delay = LatencyFor(path);
+            Interlocked.Add(ref LatencyTicks, delay.Ticks);
+            await Task.Delay(delay);
+        }
         if (Intercept is { } intercept && await intercept(ctx, PublisherOf(ctx)))
         {
             Interlocked.Increment(ref OtherRequests);

@@ -39,6 +39,19 @@ public static class Cpu
 
     public static TimeSpan Process() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
+    /// <summary>Busy and total CPU time of the whole machine so far, in clock ticks (first line of /proc/stat); null when unreadable.</summary>
+    public static (long Busy, long Total)? Machine()
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+                .Select(f => long.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            long total = fields.Take(8).Sum(); // user nice system idle iowait irq softirq steal (guest time is inside user)
+            return (total - fields[3] - fields[4], total);
+        }
+        catch (Exception e) when (e is IOException or FormatException or InvalidOperationException or UnauthorizedAccessException) { return null; }
+    }
+
     /// <summary>The 1-minute load average (other work on the machine), or NaN.</summary>
     public static double LoadAverage()
     {
