@@ -12,7 +12,8 @@ namespace Pipeline.Classify;
 /// title and lead (the first sentences, where the main news is), so "Sanktionsliste", "санкцыйны спіс" and
 /// "sankciju saraksts" all look like "zzkwtarget";</item>
 /// <item>"zzactor{type}" for the kinds of actors the vocabulary finds, "zzfirstactor{type}" for the first one;</item>
-/// <item>"zzby…" for how strongly the text points at Belarus (<see cref="BelarusContext"/>).</item>
+/// <item>"zzby…" for how strongly the text points at Belarus (<see cref="BelarusContext"/>), and
+/// "zzbelarusianlanguage" for a text written in Belarusian.</item>
 /// </list>
 /// </summary>
 public static class FeatureText
@@ -55,6 +56,8 @@ public static class FeatureText
         {
             sb.Append(" zzby").Append(BelarusContext.Evaluate(folded).ToString().ToLowerInvariant());
             if (BelarusContext.MentionsMinskAgreements(folded)) sb.Append(" zzminskagreements");
+            // Belarusian media rarely name their own country; the language itself points at Belarus.
+            if (BelarusContext.WrittenInBelarusian(source)) sb.Append(" zzbelarusianlanguage");
         }
         if (vocabulary is not null && UseActors)
         {

@@ -60,4 +60,7 @@ public static class BelarusContext
     }
 
     public static bool MentionsMinskAgreements(string folded) => MinskAgreements.IsMatch(folded);
+
+    /// <summary>Belarusian Cyrillic ў or Łacinka ŭ at least twice (the same test as the ingest relevance rule; unfolded text).</summary>
+    public static bool WrittenInBelarusian(string text) => text.Count(c => c is 'ў' or 'Ў' or 'ŭ' or 'Ŭ') >= 2;
 }

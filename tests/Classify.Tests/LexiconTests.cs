@@ -49,4 +49,14 @@ public class LexiconTests
     [InlineData("Poland demands the release of Andrzej Poczobut.", BelarusEvidence.Specific)]
     public void Belarus_evidence(string text, BelarusEvidence expected) =>
         Assert.Equal(expected, BelarusContext.Evaluate(TextFold.Fold(text)));
+
+    [Theory]
+    [InlineData("Вялікабрытанія ўвяла санкцыі супраць кіраўнікоў дзяржаўнага тэлебачання.", true)]
+    [InlineData("U Hrodnie zatrymali vykładčycu ŭniviersiteta. Joj pahražaje da šaści hadoŭ.", true)]
+    [InlineData("Великобритания ввела санкции против руководителей государственного телевидения.", false)]
+    [InlineData("Велика Британія запровадила санкції проти керівників державного телебачення.", false)]
+    public void FeatureText_MarksTextsWrittenInBelarusian(string text, bool belarusian)
+    {
+        Assert.Equal(belarusian, FeatureText.Build(null, text, null).Contains(" zzbelarusianlanguage", StringComparison.Ordinal));
+    }
 }
