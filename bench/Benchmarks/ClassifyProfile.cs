@@ -33,9 +33,6 @@ public static class ClassifyProfile
             .Select(a => (Title: a.Title, Text: string.Join("\n", a.Paragraphs))).ToList();
         var features = texts.Select(t => FeatureText.Build(t.Title, t.Text, vocabulary)).ToList();
         var folded = texts.Select(t => Pipeline.Classify.Lexicon.TextFold.Fold(t.Text)).ToList();
-        var prototype = new MentionPrototype(vocabulary);
-        int same = texts.Count(t => vocabulary.FindMentions(t.Text).Select(m => (m.Actor.Name, m.Start)).SequenceEqual(prototype.FindMentions(t.Text)));
-        if (same != texts.Count) bench.Note($"the FindMentions prototype disagrees with ActorVocabulary.FindMentions on {texts.Count - same} of {texts.Count} texts");
         var steps = new (string Name, Action<int> Run)[]
         {
             ("Classifier.Predict (whole stage)", i => classifier.Predict(texts[i].Title, texts[i].Text)),
@@ -45,8 +42,6 @@ public static class ClassifyProfile
             ("    ResponseLexicon.Count (regex groups; called on text and lead)", i => Pipeline.Classify.Lexicon.ResponseLexicon.Count(folded[i])),
             ("    BelarusContext.Evaluate", i => Pipeline.Classify.Lexicon.BelarusContext.Evaluate(folded[i])),
             ("  ActorVocabulary.FindMentions(text) alone", i => vocabulary.FindMentions(texts[i].Text)),
-            ("    its tokenisation alone (copy of ActorVocabulary.Tokens)", i => MentionPrototype.Tokens(texts[i].Text)),
-            ("    proposal: FindMentions with a first-token prefilter (same result)", i => prototype.FindMentions(texts[i].Text)),
             ("  response model: TextModel.Score(features)", i => response.Score(features[i])),
             ("  actor-type model: TextModel.Score(features)", i => actorType.Score(features[i])),
             ("  ActorResolver.Resolve (vocabulary scan again)", i => ActorResolver.Resolve(vocabulary, texts[i].Title, texts[i].Text, null)),
