@@ -56,19 +56,7 @@ public static class BelarusRelevance
     /// <summary>How far into a text a mention counts as "in the lead" for <see cref="Focus"/>.</summary>
     public const int LeadChars = 400;
 
-    public static RelevanceResult Check(string? title, string? text)
-    {
-        var all = (title ?? "") + "\n" + (text ?? "");
-        var strong = Strong.Matches(all).Select(m => m.Value).ToList();
-        if (strong.Count > 0)
-            return new RelevanceResult(true, strong.Distinct(StringComparer.OrdinalIgnoreCase).Take(20).ToList());
-        var weak = Weak.Matches(all).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (weak.Count >= 2) return new RelevanceResult(true, weak);
-        // Belarusian media do not name their own country in every story ("the state television", "Hrodna", "the
-        // border"): a text written in Belarusian is kept, and the classifier decides.
-        if (WrittenInBelarusian(all)) return new RelevanceResult(true, [.. weak, BelarusianLanguage]);
-        return new RelevanceResult(false, weak);
-    }
+    public static RelevanceResult Check(string? title, string? text) => Evaluate(title, text).Result;
 
     /// <summary>
     /// The rule as evidence for the classifier. Central: a strong term in the title or the first
@@ -78,13 +66,27 @@ public static class BelarusRelevance
     /// </summary>
     public static BelarusFocus Focus(string? title, string? text)
     {
-        var result = Check(title, text);
+        var (result, strong, leadEnd) = Evaluate(title, text);
         if (!result.IsAboutBelarus) return BelarusFocus.Absent;
-        var all = (title ?? "") + "\n" + (text ?? "");
-        var strong = Strong.Matches(all);
-        if (strong.Count >= 3 || strong.Any(m => m.Index < (title?.Length ?? 0) + 1 + LeadChars)) return BelarusFocus.Central;
+        if (strong.Count >= 3 || strong.Any(m => m.Index < leadEnd)) return BelarusFocus.Central;
         if (strong.Count == 0 && !result.Matches.Contains(BelarusianLanguage)) return BelarusFocus.Central; // two place names
         return BelarusFocus.Undecided;
+    }
+
+    /// <summary>One pass of the rule: the result, the strong matches, and where the lead ends in the matched string.</summary>
+    private static (RelevanceResult Result, MatchCollection Strong, int LeadEnd) Evaluate(string? title, string? text)
+    {
+        var all = (title ?? "") + "\n" + (text ?? "");
+        var strong = Strong.Matches(all);
+        int leadEnd = (title?.Length ?? 0) + 1 + LeadChars;
+        if (strong.Count > 0)
+            return (new RelevanceResult(true, strong.Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(20).ToList()), strong, leadEnd);
+        var weak = Weak.Matches(all).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (weak.Count >= 2) return (new RelevanceResult(true, weak), strong, leadEnd);
+        // Belarusian media do not name their own country in every story ("the state television", "Hrodna", "the
+        // border"): a text written in Belarusian is kept, and the classifier decides.
+        if (WrittenInBelarusian(all)) return (new RelevanceResult(true, [.. weak, BelarusianLanguage]), strong, leadEnd);
+        return (new RelevanceResult(false, weak), strong, leadEnd);
     }
 
     /// <summary>Belarusian Cyrillic (ў) or Łacinka (ŭ), at least twice: letters no other language of the monitors uses.</summary>
