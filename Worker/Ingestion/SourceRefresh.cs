@@ -155,7 +155,8 @@ public sealed class SourceRefresh(
         else if (source.FetchArticles)
         {
             var page = await fetcher.FetchAsync(url, null, source.UserAgent, trusted: false, ct);
-            if (pages.Record(page) && pages.Tripped)
+            pages.Record(page);
+            if (pages.Tripped) // once: a tripped source fetches no more pages this pass
                 logger.LogWarning("Source {SourceId}: {Reason}; its other new items this pass are stored from the feed text", source.Id, pages.Reason);
             if (page.IsOk)
             {
@@ -250,10 +251,9 @@ public sealed class PageFailures(int limit)
 
     public string Reason => $"{_consecutive} article pages in a row failed at the network level (last: {_lastError})";
 
-    /// <summary>Counts a page fetch; true when this fetch changed whether the breaker is tripped.</summary>
-    public bool Record(FetchResult page)
+    /// <summary>Counts a page fetch: a network-level failure adds one, anything else (even a 404) starts again.</summary>
+    public void Record(FetchResult page)
     {
-        bool was = Tripped;
         if (page.ErrorKind is FetchErrorKind.Timeout or FetchErrorKind.Network)
         {
             _consecutive++;
@@ -263,6 +263,5 @@ public sealed class PageFailures(int limit)
         {
             _consecutive = 0;
         }
-        return was != Tripped;
     }
 }
