@@ -139,23 +139,9 @@ public class ClusterTests
         Assert.Equal(1, await p.Items.CountAsync("pending"));
     }
 
-    private static Process StartWorker(TestPipeline p, StringBuilder log)
-    {
-        var worker = typeof(Pipeline.Worker.Cli.Commands).Assembly.Location;
-        var psi = new ProcessStartInfo("dotnet", ["exec", worker, "--settings", p.SettingsPath])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = p.Directory, UseShellExecute = false,
-        };
-        psi.Environment["Logging__LogLevel__Default"] = "Information";
-        psi.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
-        psi.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    // Information level: readiness is read from the host's "Application started" line.
+    private static Process StartWorker(TestPipeline p, StringBuilder log) =>
+        p.StartWorker(log, new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information" });
 }
 
 /// <summary>

@@ -31,20 +31,7 @@ public class CrashSafetyTests
         return web;
     }
 
-    private static Process Start(TestPipeline p, StringBuilder output)
-    {
-        var worker = typeof(Pipeline.Worker.Cli.Commands).Assembly.Location;
-        var psi = new ProcessStartInfo("dotnet", ["exec", worker, "ingest", "--settings", p.SettingsPath])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = p.Directory, UseShellExecute = false,
-        };
-        var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process Start(TestPipeline p, StringBuilder output) => p.StartWorker(output, null, "ingest");
 
     private static async Task WaitForItemsAsync(TestPipeline p, int atLeast, Process process)
     {

@@ -110,6 +110,26 @@ public sealed class TestPipeline : IDisposable
         return new Run(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>
+    /// Runs the real worker as a child process (<c>dotnet exec Pipeline.Worker.dll ARGS --settings …</c>) in this
+    /// pipeline's folder, collecting its standard output and error into <paramref name="output"/>.
+    /// </summary>
+    public System.Diagnostics.Process StartWorker(System.Text.StringBuilder output, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var worker = typeof(Commands).Assembly.Location;
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", worker, .. args, "--settings", SettingsPath])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Directory, UseShellExecute = false,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
+        var process = System.Diagnostics.Process.Start(psi)!;
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     /// <summary>Trains the shared model once per test run (the first installation does it, the rest adopt it).</summary>
     public static async Task EnsureModelAsync()
     {
