@@ -25,6 +25,17 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
     public string Version => version;
     public ActorVocabulary Vocabulary => vocabulary;
 
+    /// <summary>The probability mass of all response types below which an item does not go to the review queue.</summary>
+    public const double DefaultQueueThreshold = 0.5;
+
+    /// <summary>
+    /// The queue decision: an item goes to review when P(any response type) — the sum of the seven response classes —
+    /// reaches this threshold, whatever the single most likely label is. A text the model splits between "statement"
+    /// and "investigation" is a response even when "not_a_response" edges out each of them alone. Chosen on validation
+    /// for recall when the model is trained (<see cref="Training.QueueThreshold"/>); a setting can override it.
+    /// </summary>
+    public double QueueThreshold { get; init; } = DefaultQueueThreshold;
+
     public Prediction Predict(string? title, string text, string? actorHint = null)
     {
         var features = FeatureText.Build(title, text, vocabulary);
@@ -60,19 +71,25 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
         }
         var ranked = scores.OrderByDescending(kv => kv.Value).ToList();
         var primary = ranked[0].Key;
+        double pResponse = Math.Min(1, Taxonomy.ResponseTypes.Sum(t => scores[t]));
+        bool queue = pResponse >= QueueThreshold;
         var types = new List<string> { primary };
         if (Taxonomy.IsResponse(primary))
             types.AddRange(ranked.Skip(1).Where(kv => Taxonomy.IsResponse(kv.Key) && kv.Value >= secondaryThreshold).Select(kv => kv.Key));
 
-        if (!Taxonomy.IsResponse(primary))
-            return new Prediction(primary, types, scores, "none", "none", [], ranked[0].Value, version);
+        if (!Taxonomy.IsResponse(primary) && !queue)
+            return new Prediction(primary, types, scores, "none", "none", [], ranked[0].Value, version, PResponse: pResponse, Queue: false);
 
-        var actor = ActorResolver.Resolve(vocabulary, title, text, actorHint, primary);
+        // A queued item whose single most likely label is not a response still gets the actor and fields of its most
+        // likely response type: the reviewer sees a complete proposal.
+        var responseType = Taxonomy.IsResponse(primary) ? primary : ranked.First(kv => Taxonomy.IsResponse(kv.Key)).Key;
+        var actor = ActorResolver.Resolve(vocabulary, title, text, actorHint, responseType);
         var actorType = actor.ActorType ?? BestActorType(features);
-        var withType = features + " zztype" + primary;
+        var withType = features + " zztype" + responseType;
         string? stance = stanceModel is null ? null : Best(stanceModel.Score(withType), "critical");
         bool? binding = bindingModel is null ? null : Best(bindingModel.Score(withType), "null") switch { "true" => true, "false" => false, _ => null };
-        return new Prediction(primary, types, scores, actor.Actor, actorType, actor.CoActors, ranked[0].Value, version, stance, binding);
+        return new Prediction(primary, types, scores, actor.Actor, actorType, actor.CoActors, ranked[0].Value, version, stance, binding,
+            pResponse, queue, responseType);
     }
 
     /// <summary>The feature text carries the <see cref="BelarusContext"/> marker; "specific" and "strong" overrule the gate.</summary>

@@ -9,7 +9,8 @@ namespace Pipeline.Classify;
 /// <summary>What is written next to a saved model.</summary>
 public sealed record ModelManifest(
     string Version, DateTimeOffset Created, string Trainer, string DataFingerprint, int TrainCount, int ValidationCount,
-    EvaluationReport Validation, IReadOnlyDictionary<string, double> TrainerComparison, string? FeatureVersion = null)
+    EvaluationReport Validation, IReadOnlyDictionary<string, double> TrainerComparison, string? FeatureVersion = null,
+    double? QueueThreshold = null)
 {
     /// <summary>A model is usable only by code that builds the same features it was trained on.</summary>
     public bool IsCompatible => FeatureVersion == ModelTrainer.FeatureVersion;
@@ -37,7 +38,7 @@ public sealed class ModelStore(string root)
         result.StanceModel?.Save(Path.Combine(temp, "stance.zip"));
         result.BindingModel?.Save(Path.Combine(temp, "binding.zip"));
         var manifest = new ModelManifest(version, now, result.Trainer.ToString(), result.DataFingerprint, result.TrainCount, result.ValidationCount,
-            result.Validation, result.TrainerComparison, ModelTrainer.FeatureVersion);
+            result.Validation, result.TrainerComparison, ModelTrainer.FeatureVersion, result.QueueThreshold);
         File.WriteAllText(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
         // Written to a temporary folder and renamed, so a crash never leaves a half-written version behind.
         if (Directory.Exists(dir)) Directory.Delete(dir, true);
@@ -57,7 +58,9 @@ public sealed class ModelStore(string root)
         return JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path))!;
     }
 
-    public Classifier Load(string version, ActorVocabulary vocabulary, double secondaryThreshold, Func<string?, string, bool?>? relevanceGate = null)
+    /// <param name="queueThreshold">Overrides the queue threshold chosen when the version was trained (null: keep it).</param>
+    public Classifier Load(string version, ActorVocabulary vocabulary, double secondaryThreshold, Func<string?, string, bool?>? relevanceGate = null,
+        double? queueThreshold = null)
     {
         var dir = Path.Combine(Root, version);
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"model version '{version}' not found in {Root}");
@@ -69,6 +72,10 @@ public sealed class ModelStore(string root)
         var bindingPath = Path.Combine(dir, "binding.zip");
         var stance = File.Exists(stancePath) ? TextModel.Load(ml, stancePath) : null;
         var binding = File.Exists(bindingPath) ? TextModel.Load(ml, bindingPath) : null;
-        return new Classifier(response, actorType, vocabulary, version, secondaryThreshold, relevanceGate, stance, binding);
+        var saved = ReadManifest(version).QueueThreshold;
+        return new Classifier(response, actorType, vocabulary, version, secondaryThreshold, relevanceGate, stance, binding)
+        {
+            QueueThreshold = queueThreshold ?? saved ?? Classifier.DefaultQueueThreshold,
+        };
     }
 }

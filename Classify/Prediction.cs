@@ -5,6 +5,11 @@ namespace Pipeline.Classify;
 /// text is not a response or the model version has no stance model.</param>
 /// <param name="Binding">Whether the response is a legally binding act; null when unclear, not a response, or the
 /// model version has no binding model.</param>
+/// <param name="PResponse">P(any response type): the sum of the seven response classes' probabilities.</param>
+/// <param name="Queue">Whether the item goes to the review queue: <see cref="PResponse"/> reached the model's queue
+/// threshold (see <see cref="Classifier.QueueThreshold"/>). Ingest and <c>classify</c> use this same decision.</param>
+/// <param name="ResponseType">The most likely response type (the primary when it is one): what a queued item is
+/// proposed as, even when <c>not_a_response</c> edges out each response type alone. Null when not queued.</param>
 public sealed record Prediction(
     string Primary,
     IReadOnlyList<string> ResponseTypes,
@@ -15,7 +20,15 @@ public sealed record Prediction(
     double Confidence,
     string ModelVersion,
     string? Stance = null,
-    bool? Binding = null)
+    bool? Binding = null,
+    double PResponse = 0,
+    bool Queue = false,
+    string? ResponseType = null)
 {
     public bool IsResponse => Taxonomy.IsResponse(Primary);
+
+    /// <summary>The response types a queued candidate is proposed with: the prediction's own list when its primary is a
+    /// response, else the most likely response type alone.</summary>
+    public IReadOnlyList<string> CandidateTypes =>
+        IsResponse || ResponseType is null ? ResponseTypes : [ResponseType];
 }

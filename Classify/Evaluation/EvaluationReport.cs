@@ -21,6 +21,10 @@ public sealed record EvaluationReport
     [JsonPropertyName("relevance_f1")] public double RelevanceF1 { get; init; }
     [JsonPropertyName("actor_accuracy")] public double ActorAccuracy { get; init; }
     [JsonPropertyName("actor_type_accuracy")] public double ActorTypeAccuracy { get; init; }
+    /// <summary>Share of the true responses that the queue decision sends to review.</summary>
+    [JsonPropertyName("queue_recall")] public double QueueRecall { get; init; }
+    /// <summary>Share of the queued items that are true responses.</summary>
+    [JsonPropertyName("queue_precision")] public double QueuePrecision { get; init; }
     [JsonPropertyName("per_class")] public Dictionary<string, ClassMetrics> PerClass { get; init; } = [];
     [JsonPropertyName("per_language")] public Dictionary<string, LanguageMetrics> PerLanguage { get; init; } = [];
     /// <summary>truth → predicted → count.</summary>

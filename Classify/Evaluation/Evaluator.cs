@@ -12,6 +12,7 @@ public static class Evaluator
         var confusion = Taxonomy.Labels.ToDictionary(t => t, _ => Taxonomy.Labels.ToDictionary(p => p, _ => 0));
         int correct = 0, actorN = 0, actorOk = 0, actorTypeOk = 0;
         int relTp = 0, relFp = 0, relFn = 0;
+        int responses = 0, queuedResponses = 0, queued = 0;
         var perLanguage = new Dictionary<string, (int N, int Ok)>();
         for (int i = 0; i < n; i++)
         {
@@ -29,8 +30,11 @@ public static class Evaluator
             else if (!truthRelevant && predRelevant) relFp++;
             else if (truthRelevant && !predRelevant) relFn++;
 
+            if (predictions[i].Queue) queued++;
             if (Taxonomy.IsResponse(truth))
             {
+                responses++;
+                if (predictions[i].Queue) queuedResponses++;
                 actorN++;
                 if (string.Equals(truths[i].Actor?.Trim(), predictions[i].Actor.Trim(), StringComparison.OrdinalIgnoreCase)) actorOk++;
                 if (string.Equals(truths[i].ActorType, predictions[i].ActorType, StringComparison.OrdinalIgnoreCase)) actorTypeOk++;
@@ -57,6 +61,8 @@ public static class Evaluator
             RelevanceF1 = Round(F1(relP, relR)),
             ActorAccuracy = Round(actorN == 0 ? 0 : (double)actorOk / actorN),
             ActorTypeAccuracy = Round(actorN == 0 ? 0 : (double)actorTypeOk / actorN),
+            QueueRecall = Round(responses == 0 ? 0 : (double)queuedResponses / responses),
+            QueuePrecision = Round(queued == 0 ? 0 : (double)queuedResponses / queued),
             PerClass = perClass,
             PerLanguage = perLanguage.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => new LanguageMetrics(kv.Value.N, Round((double)kv.Value.Ok / kv.Value.N))),
             Confusion = confusion,

@@ -21,7 +21,17 @@ public static class BelarusContext
         "bialoru", "baltarus", "baltkriev", "valgevene", "weisrus", "weissrus", "belarusisch", "bielorus", "bielorrus", "bielorussi",
         "wit-rus", "witrus", "vitrys", "hviderus", "hviterus", "valko-venaj", "valkovenaj", "belorus", "feheroros", "belarusz", "bilorus",
         "беларус", "белорус", "белорос", "білорус", "лукашенк", "лукашэнк", "тихановск", "цихановск", "ціханоўск", "biellarus", "bielarus", "bielaru",
-        "ბელარუს", "ベラルーシ", "白俄",
+        "ბელარუს", "ლუკაშენკ", "belorusij", "bjelorusij", "bjellorusi", "beyaz rusya", "λευκορωσ", "λουκασενκ", "բելառուս", "լուկաշենկ",
+        "बेलारूस", "बेलारुस", "लुकाशेंको", "벨라루스", "루카셴코",
+    ];
+
+    /// <summary>Names in scripts that attach prefixes (Arabic, Persian, Hebrew) or write without spaces (Chinese,
+    /// Japanese, Thai): matched without a word boundary on the left (the same list as the ingest rule).</summary>
+    private static readonly string[] AffixedTerms =
+    [
+        "بيلاروس", "بيلوروسيا", "روسيا البيضاء", "لوكاشينكو", "لوكاشنكو", "بلاروس", "روسیه سفید", "لوکاشنکو",
+        "בלארוס", "בלרוס", "ביילורוסיה", "לוקשנקו", "לוקאשנקו",
+        "白俄", "卢卡申科", "盧卡申科", "ベラルーシ", "白ロシア", "ルカシェンコ", "เบลารุส", "ลูกาเชนโก",
     ];
 
     private static readonly string[] SpecificTerms =
@@ -39,13 +49,14 @@ public static class BelarusContext
         "coordination council", "координационн\\w* совет", "каардынацыйн", "rada bnr", "belarusian", "bielaruski", "białorusk",
     ];
 
-    private static readonly Regex Strong = Build(StrongTerms);
-    private static readonly Regex Specific = Build(SpecificTerms);
+    private static readonly Regex Strong = Build(StrongTerms, AffixedTerms);
+    private static readonly Regex Specific = Build(SpecificTerms, []);
     private static readonly Regex Minsk = new(@"(?<![\p{L}\p{N}])(?:minsk|minsk|minski|mińsk|минск|мінск|менск|мінськ|miensk|mensk|minszk|minskis|minske|minsku|minska|minskin|minskiin|minskist)\w*", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     private static readonly Regex MinskAgreements = new(@"(?:minsk|минск|мінськ|мінск|mińsk)\w*\s+(?:agreement|accord|protocol|format|process|peace|agreements|deal|abkommen|vereinbarung|abkomm|soglashen|соглашен|договорен|протокол|формат|угод|домовленост|porozumie|uzgodn|accordi|acuerdo|acordo|akkoord|avtal|sopimu|dohod|acord|megallapod|susitarim|vienosan|kokkulepp)|(?:agreements?|accords?|protocol|format|соглашени\w*|договоренност\w*|угод\w*|porozumie\w*|abkommen|accords?|acuerdos?)\s+(?:of |de |von |di |z )?(?:minsk|минск|мінськ|mińsk)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    private static Regex Build(string[] terms) =>
-        new(@"(?<![\p{L}\p{N}])(?:" + string.Join("|", terms.Select(t => TextFold.Fold(t)).Select(t => t.Contains('\\') ? t : Regex.Escape(t).Replace("\\ ", " "))) + ")",
+    private static Regex Build(string[] terms, string[] affixed) =>
+        new(@"(?<![\p{L}\p{N}])(?:" + string.Join("|", terms.Select(t => TextFold.Fold(t)).Select(t => t.Contains('\\') ? t : Regex.Escape(t).Replace("\\ ", " "))) + ")"
+            + (affixed.Length == 0 ? "" : "|(?:" + string.Join("|", affixed.Select(t => Regex.Escape(TextFold.Fold(t)).Replace("\\ ", " "))) + ")"),
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Evidence on an already folded text.</summary>

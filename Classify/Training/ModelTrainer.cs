@@ -11,7 +11,7 @@ namespace Pipeline.Classify.Training;
 public sealed record TrainingResult(
     TextModel ResponseModel, TextModel ActorTypeModel, TrainerKind Trainer, EvaluationReport Validation,
     IReadOnlyDictionary<string, double> TrainerComparison, int TrainCount, int ValidationCount, string DataFingerprint, TimeSpan Elapsed,
-    TextModel? StanceModel = null, TextModel? BindingModel = null);
+    TextModel? StanceModel = null, TextModel? BindingModel = null, double QueueThreshold = Classifier.DefaultQueueThreshold);
 
 /// <summary>
 /// Training as numbered steps (ML.NET samples style): 1 load and split, 2 featurize, 3 train each candidate
@@ -29,7 +29,8 @@ public static class ModelTrainer
     public const string FeatureVersion = "lexicon-3";
 
     public static TrainingResult Train(LoadedCorpus corpus, ActorVocabulary vocabulary, IReadOnlyList<TrainerKind>? trainers = null,
-        Action<string>? progress = null, Func<string?, string, bool?>? relevanceGate = null)
+        Action<string>? progress = null, Func<string?, string, bool?>? relevanceGate = null,
+        double targetRecall = QueueThreshold.DefaultTargetRecall)
     {
         var clock = Stopwatch.StartNew();
         trainers ??= DefaultTrainers;
@@ -76,9 +77,16 @@ public static class ModelTrainer
 
         var final = new Classifier(best!.Value.Model, actorModel, vocabulary, "candidate", relevanceGate: relevanceGate,
             stanceModel: stanceModel, bindingModel: bindingModel);
+
+        // Step 7 — the queue threshold on P(any response), chosen on validation for recall.
+        var validationPredictions = final.PredictBatch(validation.Select(e => (e.Title, e.Text, (string?)null)).ToList());
+        var threshold = QueueThreshold.Choose(validation, validationPredictions, targetRecall);
+        progress?.Invoke($"queue threshold on P(response): {threshold:0.000} (target recall {targetRecall:0.000} on validation)");
+        final = new Classifier(best.Value.Model, actorModel, vocabulary, "candidate", relevanceGate: relevanceGate,
+            stanceModel: stanceModel, bindingModel: bindingModel) { QueueThreshold = threshold };
         var validationReport = Evaluate(final, validation);
         return new TrainingResult(best.Value.Model, actorModel, best.Value.Kind, validationReport, comparison, train.Count, validation.Count,
-            corpus.Fingerprint(), clock.Elapsed, stanceModel, bindingModel);
+            corpus.Fingerprint(), clock.Elapsed, stanceModel, bindingModel, threshold);
     }
 
     /// <summary>The trainers compared by default (measured on the fixed validation split; see the class summary).</summary>

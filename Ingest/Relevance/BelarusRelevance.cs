@@ -29,12 +29,34 @@ public static class BelarusRelevance
         @"białoru\w*", @"baltarus\w*", @"baltkriev\w*", @"valgevene\w*", @"weißruss\w*", @"weissruss\w*", @"belarussisch\w*", @"belarussen",
         @"biélorussi\w*", @"bélarus\w*", @"biélorusse\w*", @"bielorrus\w*", @"bielorussi\w*", @"bielorusso\w*", @"bielorrússi\w*",
         @"wit-rus\w*", @"witrussisch\w*", @"vitryss\w*", @"hviderus\w*", @"hviterus\w*", @"valko-venäj\w*", @"bělorus\w*", @"bielorus\w*",
-        @"fehérorosz\w*", @"belarusz\w*", @"ბელარუს\w*", @"ベラルーシ", @"白俄罗斯", @"白俄羅斯",
+        @"fehérorosz\w*", @"belarusz\w*", @"ბელარუს\w*",
         // Cyrillic: ru, be, uk
         @"беларус\w*", @"белорус\w*", @"белоросс\w*", @"білорус\w*", @"лукашенк\w*", @"лукашэнк\w*", @"лукашенк\w*",
         @"тихановск\w*", @"цихановск\w*", @"ціханоўск\w*", @"ціханоўскі\w*", @"беларуськал\w*", @"белавиа", @"белавія", @"вясн[аыуе]\b",
         // Belarusian Łacinka
         @"biełaru\w*", @"biełarus\w*", @"łukašenk\w*", @"cichanoŭsk\w*",
+        // sl, hr, sr-Latn, sq, tr, az
+        @"belorusij\w*", @"bjelorusij\w*", @"bjellorusi\w*", @"beyaz rusya\w*", @"lukaşenk\w*", @"lukašenk\w*",
+        // Greek, Armenian, Georgian, Devanagari, Korean (words separated by spaces; endings attached)
+        @"λευκορωσ\w*", @"λευκορώσ\w*", @"λουκασένκ\w*", @"λουκασενκ\w*",
+        @"բելառուս\w*", @"լուկաշենկ\w*", @"ლუკაშენკ\w*",
+        @"बेलारूस\w*", @"बेलारुस\w*", @"लुकाशेंको\w*", @"लुकाशेन्को\w*",
+        @"벨라루스\w*", @"루카셴코\w*", @"루카센코\w*",
+    ];
+
+    /// <summary>
+    /// Names in scripts that attach prefixes to a word (Arabic, Persian and Hebrew "and", "in", "the"…) or write
+    /// without spaces (Chinese, Japanese, Thai): matched anywhere, without the word boundary on their left.
+    /// </summary>
+    internal static readonly string[] AffixedTerms =
+    [
+        // Arabic, Persian
+        "بيلاروس", "بيلاروسيا", "بيلوروسيا", "روسيا البيضاء", "لوكاشينكو", "لوكاشنكو", "تيخانوفسكايا",
+        "بلاروس", "روسیه سفید", "لوکاشنکو", "بلاروسی",
+        // Hebrew
+        "בלארוס", "בלרוס", "ביילורוסיה", "בלארוסיה", "לוקשנקו", "לוקאשנקו",
+        // Chinese (simplified, traditional), Japanese, Thai
+        "白俄罗斯", "白俄羅斯", "白俄", "卢卡申科", "盧卡申科", "ベラルーシ", "白ロシア", "ルカシェンコ", "เบลารุส", "ลูกาเชนโก",
     ];
 
     internal static readonly string[] WeakTerms =
@@ -44,11 +66,12 @@ public static class BelarusRelevance
         @"mogilev", @"mahilyow", @"магілё\w*", @"могил[её]в\w*", @"brest", @"брест\w*", @"берасц\w*",
     ];
 
-    private static readonly Regex Strong = Build(StrongTerms);
-    private static readonly Regex Weak = Build(WeakTerms);
+    private static readonly Regex Strong = Build(StrongTerms, AffixedTerms);
+    private static readonly Regex Weak = Build(WeakTerms, []);
 
-    private static Regex Build(string[] terms) =>
-        new(@"(?<![\p{L}\p{N}])(" + string.Join("|", terms) + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static Regex Build(string[] terms, string[] affixed) =>
+        new(@"(?<![\p{L}\p{N}])(" + string.Join("|", terms) + ")" + (affixed.Length == 0 ? "" : "|(?:" + string.Join("|", affixed.Select(Regex.Escape)) + ")"),
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Marker in <see cref="RelevanceResult.Matches"/> when only the language kept a text.</summary>
     public const string BelarusianLanguage = "(written in Belarusian)";

@@ -73,6 +73,9 @@ public sealed class ClassifyOptions
     public string ModelDirectory { get; set; } = "data/models";
     /// <summary>Extra secondary response types are kept above this probability (default 0.25).</summary>
     public double SecondaryThreshold { get; set; } = 0.25;
+    /// <summary>Queue threshold on P(any response type); null (the default) uses the one chosen on validation when the
+    /// model was trained (see README, "The queue threshold").</summary>
+    public double? QueueThreshold { get; set; }
     /// <summary>Quartz cron of the retraining job (<c>train --promote</c>); null or empty = off (the default).</summary>
     public string? RetrainSchedule { get; set; }
 }

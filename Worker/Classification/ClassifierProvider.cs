@@ -71,7 +71,7 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
     {
         if (!Models.Exists(version)) throw new ModelNotFoundException($"model version '{version}' not found in {Models.Root}");
         if (!Models.IsUsable(version)) throw new ModelNotFoundException($"model version '{version}' was trained with another feature version ({Models.ReadManifest(version).FeatureVersion ?? "unrecorded"}, this build computes {ModelTrainer.FeatureVersion}); retrain with `train`");
-        return Models.Load(version, Vocabulary, options.SecondaryThreshold, AboutBelarus);
+        return Models.Load(version, Vocabulary, options.SecondaryThreshold, AboutBelarus, options.QueueThreshold);
     }
 
     private async Task<Classifier?> AdoptSavedAsync(CancellationToken ct)

@@ -49,6 +49,7 @@ public static class ModelCommands
             {
                 ["response_macro_f1"] = report.ResponseMacroF1, ["accuracy"] = report.Accuracy, ["relevance_f1"] = report.RelevanceF1,
                 ["actor_accuracy"] = report.ActorAccuracy, ["actor_type_accuracy"] = report.ActorTypeAccuracy,
+                ["queue_recall"] = report.QueueRecall, ["queue_precision"] = report.QueuePrecision,
                 ["per_class"] = report.PerClass, ["per_language"] = report.PerLanguage, ["n"] = report.N,
             };
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(json, Indented), ct);
@@ -81,6 +82,8 @@ public static class ModelCommands
         sb.AppendLine(string.Format(inv, "response_macro_f1   {0:0.0000}", r.ResponseMacroF1));
         sb.AppendLine(string.Format(inv, "accuracy            {0:0.0000}", r.Accuracy));
         sb.AppendLine(string.Format(inv, "relevance_f1        {0:0.0000}", r.RelevanceF1));
+        sb.AppendLine(string.Format(inv, "queue_recall        {0:0.0000}   (true responses that reach the review queue)", r.QueueRecall));
+        sb.AppendLine(string.Format(inv, "queue_precision     {0:0.0000}   (queued items that are responses)", r.QueuePrecision));
         sb.AppendLine(string.Format(inv, "actor_accuracy      {0:0.0000}", r.ActorAccuracy));
         sb.AppendLine(string.Format(inv, "actor_type_accuracy {0:0.0000}", r.ActorTypeAccuracy));
         sb.AppendLine(string.Format(inv, "n                   {0}", r.N));
@@ -137,7 +140,11 @@ public static class ModelCommands
         ["actor_type"] = p.ActorType,
         ["co_actors"] = p.CoActors,
         ["confidence"] = Math.Round(p.Confidence, 4),
+        ["stance"] = p.Stance,
+        ["binding"] = p.Binding,
         ["relevant"] = p.Primary != Taxonomy.Irrelevant,
+        ["p_response"] = Math.Round(p.PResponse, 4),
+        ["queue"] = p.Queue,
         ["model_version"] = p.ModelVersion,
     };
 

@@ -196,12 +196,12 @@ public sealed class SourceRefresh(
 
             var status = duplicateOf is not null ? "duplicate"
                 : !relevance.IsAboutBelarus ? "filtered"
-                : prediction.IsResponse ? "pending"
+                : prediction.Queue ? "pending"
                 : "filtered";
             var (outcome, itemId) = await items.InsertAsync(
                 new NewItem(source.Id, url.AbsoluteUri, canonical, title, published, clock.GetUtcNow(), language, text, hash, simhash,
                     relevance.IsAboutBelarus, relevance.Matches, extraction, duplicateOf),
-                new CandidateRecord(status, prediction.ResponseTypes, prediction.Scores, prediction.Actor, prediction.ActorType,
+                new CandidateRecord(status, prediction.Queue ? prediction.CandidateTypes : prediction.ResponseTypes, prediction.Scores, prediction.Actor, prediction.ActorType,
                     prediction.CoActors, prediction.Confidence, prediction.ModelVersion), ct);
             if (outcome == InsertOutcome.AlreadyStored) { summary.AlreadyKnown++; return; }
             summary.New++;

@@ -68,6 +68,42 @@ public class EvaluatorTests
         Assert.Equal(1, r.Confusion["irrelevant"]["statement"]);
     }
 
+    private static Prediction Queued(string label, double pResponse, double threshold) =>
+        new(label, [label], new Dictionary<string, double> { [label] = 1 }, "none", "none", [], 1, "t", PResponse: pResponse, Queue: pResponse >= threshold);
+
+    /// <summary>Queue metrics come from the queue decision, not from the top label: a response whose top label is
+    /// not_a_response but whose P(response) reaches the threshold is queued (and counts for recall).</summary>
+    [Fact]
+    public void Queue_recall_and_precision_follow_the_queue_decision()
+    {
+        var truths = new List<LabelledExample> { Truth("statement"), Truth("support"), Truth("investigation"), Truth("not_a_response"), Truth("irrelevant") };
+        var predictions = new List<Prediction>
+        {
+            Queued("statement", 0.9, 0.3), Queued("not_a_response", 0.45, 0.3), Queued("not_a_response", 0.1, 0.3),
+            Queued("not_a_response", 0.35, 0.3), Queued("irrelevant", 0.02, 0.3),
+        };
+        var r = Evaluator.Evaluate(truths, predictions);
+        Assert.Equal(Math.Round(2.0 / 3, 4), r.QueueRecall, 4);    // 2 of 3 responses queued
+        Assert.Equal(Math.Round(2.0 / 3, 4), r.QueuePrecision, 4); // 3 queued, 2 of them responses
+    }
+
+    [Fact]
+    public void Queue_threshold_is_the_highest_that_keeps_the_target_recall()
+    {
+        // Ten responses with P(response) 0.95, 0.9 … 0.5 and then 0.3; two non-responses.
+        var truths = Enumerable.Range(0, 10).Select(_ => Truth("statement")).Append(Truth("not_a_response")).Append(Truth("irrelevant")).ToList();
+        double[] p = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.3, 0.4, 0.05];
+        var predictions = p.Select(v => Queued("statement", v, 0.5)).ToList();
+        // 90 %: nine of ten responses must be queued → the ninth highest, 0.55, but never above the sum rule's 0.5.
+        Assert.Equal(0.5, Training.QueueThreshold.Choose(truths, predictions, 0.9));
+        // 100 %: all ten → 0.3.
+        Assert.Equal(0.3, Training.QueueThreshold.Choose(truths, predictions, 1.0));
+        // A response scored 0.01 would pull the threshold to the floor that keeps the relevance gate meaningful.
+        predictions[9] = Queued("statement", 0.01, 0.5);
+        Assert.Equal(Training.QueueThreshold.Lowest, Training.QueueThreshold.Choose(truths, predictions, 1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Training.QueueThreshold.Choose(truths, predictions, 0));
+    }
+
     [Fact]
     public void Mismatched_lengths_are_refused() =>
         Assert.Throws<ArgumentException>(() => Evaluator.Evaluate([Truth("statement")], []));

@@ -47,6 +47,17 @@ public class LexiconTests
     [InlineData("Sanctions on Iran were extended.", BelarusEvidence.None)]
     [InlineData("Лукашэнка сустрэўся з Пуціным.", BelarusEvidence.Strong)]
     [InlineData("Poland demands the release of Andrzej Poczobut.", BelarusEvidence.Specific)]
+    [InlineData("فرضت الولايات المتحدة عقوبات جديدة على روسيا البيضاء.", BelarusEvidence.Strong)]
+    [InlineData("العقوبات الجديدة وبيلاروسيا في صلب النقاش.", BelarusEvidence.Strong)]
+    [InlineData("Եվրամիությունը նոր պատժամիջոցներ է սահմանել Բելառուսի դեմ։", BelarusEvidence.Strong)]
+    [InlineData("Η Ελλάδα καταδικάζει την καταστολή στη Λευκορωσία.", BelarusEvidence.Strong)]
+    [InlineData("השגריר דיבר על המצב ובבלארוס בכלל.", BelarusEvidence.Strong)]
+    [InlineData("欧盟宣布对白俄罗斯实施新一轮制裁。", BelarusEvidence.Strong)]
+    [InlineData("日本政府はベラルーシに対する制裁を発表した。", BelarusEvidence.Strong)]
+    [InlineData("한국 정부는 벨라루스에 대한 제재를 발표했다.", BelarusEvidence.Strong)]
+    [InlineData("اتحادیه اروپا تحریم‌های تازه‌ای علیه بلاروس وضع کرد.", BelarusEvidence.Strong)]
+    [InlineData("यूरोपीय संघ ने बेलारूस पर नए प्रतिबंध लगाए।", BelarusEvidence.Strong)]
+    [InlineData("欧盟宣布对伊朗实施新一轮制裁。", BelarusEvidence.None)]
     public void Belarus_evidence(string text, BelarusEvidence expected) =>
         Assert.Equal(expected, BelarusContext.Evaluate(TextFold.Fold(text)));
 

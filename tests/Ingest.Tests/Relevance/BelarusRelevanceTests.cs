@@ -22,6 +22,26 @@ public class BelarusRelevanceTests
     [InlineData("de", "Neue Sanktionen gegen Belarus beschlossen.")]
     [InlineData("fr", "La France condamne la répression en Biélorussie.")]
     [InlineData("fr", "Nouvelles sanctions contre le Bélarus.")]
+    // Scripts the rule did not know before (real texts in Arabic and Armenian were filtered away as "irrelevant").
+    [InlineData("ar", "أدان الاتحاد الأوروبي قمع المتظاهرين في بيلاروسيا.")]
+    [InlineData("ar", "فرضت الولايات المتحدة عقوبات جديدة على روسيا البيضاء.")]
+    [InlineData("ar", "وقال وزير الخارجية إن لوكاشينكو يتحمل المسؤولية.")]
+    [InlineData("ar-prefix", "العقوبات الجديدة وبيلاروسيا في صلب النقاش.")]
+    [InlineData("hy", "Եվրամիությունը նոր պատժամիջոցներ է սահմանել Բելառուսի դեմ։")]
+    [InlineData("ka", "ევროკავშირმა ლუკაშენკოს რეჟიმს სანქციები დაუწესა.")]
+    [InlineData("el", "Η Ελλάδα καταδικάζει την καταστολή στη Λευκορωσία.")]
+    [InlineData("he", "האיחוד האירופי הטיל סנקציות חדשות על בלארוס.")]
+    [InlineData("he-prefix", "השגריר דיבר על המצב ובבלארוס בכלל.")]
+    [InlineData("zh", "欧盟宣布对白俄罗斯实施新一轮制裁。")]
+    [InlineData("zh-Hant", "美國財政部對白俄羅斯國有企業實施制裁。")]
+    [InlineData("ja", "日本政府はベラルーシに対する制裁を発表した。")]
+    [InlineData("ko", "한국 정부는 벨라루스에 대한 제재를 발표했다.")]
+    [InlineData("fa", "اتحادیه اروپا تحریم‌های تازه‌ای علیه بلاروس وضع کرد.")]
+    [InlineData("tr", "Avrupa Birliği Beyaz Rusya'ya yeni yaptırımlar uyguladı.")]
+    [InlineData("tr", "Lukaşenko rejimine karşı yeni yaptırımlar.")]
+    [InlineData("hi", "यूरोपीय संघ ने बेलारूस पर नए प्रतिबंध लगाए।")]
+    [InlineData("sl", "Slovenija obsoja nasilje v Belorusiji.")]
+    [InlineData("hr", "Hrvatska podržava sankcije protiv Bjelorusije.")]
     public void Check_BelarusInManyLanguages_IsRelevant(string language, string text)
     {
         var r = BelarusRelevance.Check(null, text);

@@ -1,3 +1,4 @@
+using Pipeline.Classify;
 using System.Text.Json;
 using Pipeline.Worker.Tests.Infrastructure;
 
@@ -105,6 +106,15 @@ public class ModelCommandTests
         Assert.Equal("Canada", lines[0].GetProperty("actor").GetString());
         Assert.Equal("irrelevant", lines[1].GetProperty("response_types")[0].GetString());
         Assert.False(lines[1].GetProperty("relevant").GetBoolean());
+        // The queue decision (what ingest would do) and the probability it rests on; stance and binding of a response.
+        Assert.True(lines[0].GetProperty("queue").GetBoolean());
+        Assert.False(lines[1].GetProperty("queue").GetBoolean());
+        var pResponse = lines[0].GetProperty("p_response").GetDouble();
+        var sum = lines[0].GetProperty("scores").EnumerateObject().Where(s => Taxonomy.IsResponse(s.Name)).Sum(s => s.Value.GetDouble());
+        Assert.Equal(sum, pResponse, 2);
+        Assert.True(lines[1].GetProperty("p_response").GetDouble() < 0.5);
+        Assert.Equal("critical", lines[0].GetProperty("stance").GetString());
+        Assert.Equal(JsonValueKind.True, lines[0].GetProperty("binding").ValueKind);
     }
 
     [Fact]

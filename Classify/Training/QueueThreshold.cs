@@ -1,0 +1,31 @@
+using Pipeline.Classify.Corpus;
+
+namespace Pipeline.Classify.Training;
+
+/// <summary>
+/// Chooses the queue threshold on P(any response type) for recall: a real response filtered away before review is
+/// the worst failure this product can have, a non-response in the queue costs a reviewer one key press.
+/// </summary>
+public static class QueueThreshold
+{
+    /// <summary>Share of the validation responses that must reach the queue (default target).</summary>
+    public const double DefaultTargetRecall = 0.985;
+
+    /// <summary>Never stricter than "more likely a response than not" (the sum rule), never so low that the relevance
+    /// gate's residual (<see cref="Classifier.GateResidual"/>) would queue texts the rule found not about Belarus.</summary>
+    public const double Highest = 0.5, Lowest = 0.15;
+
+    /// <summary>The highest threshold (within [<see cref="Lowest"/>, <see cref="Highest"/>]) that queues at least
+    /// <paramref name="targetRecall"/> of the true responses in <paramref name="truths"/>.</summary>
+    public static double Choose(IReadOnlyList<LabelledExample> truths, IReadOnlyList<Prediction> predictions, double targetRecall = DefaultTargetRecall)
+    {
+        if (truths.Count != predictions.Count) throw new ArgumentException("one prediction per example is needed");
+        if (targetRecall is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(targetRecall), "the target recall is a share in (0, 1]");
+        var p = truths.Select((t, i) => (t, i)).Where(x => Taxonomy.IsResponse(x.t.Primary))
+            .Select(x => predictions[x.i].PResponse).OrderByDescending(v => v).ToList();
+        if (p.Count == 0) return Highest;
+        int k = (int)Math.Ceiling(targetRecall * p.Count); // this many responses must score at least the threshold
+        var t = Math.Floor(p[Math.Clamp(k, 1, p.Count) - 1] * 1000) / 1000;
+        return Math.Clamp(t, Lowest, Highest);
+    }
+}
