@@ -36,6 +36,9 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
     /// </summary>
     public double QueueThreshold { get; init; } = DefaultQueueThreshold;
 
+    /// <summary>The learned actor decision (<see cref="ActorModel"/>); null: the resolver's rules (older model versions).</summary>
+    public ActorModel? ActorModel { get; init; }
+
     public Prediction Predict(string? title, string text, string? actorHint = null)
     {
         var features = FeatureText.Build(title, text, vocabulary);
@@ -83,7 +86,9 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
         // A queued item whose single most likely label is not a response still gets the actor and fields of its most
         // likely response type: the reviewer sees a complete proposal.
         var responseType = Taxonomy.IsResponse(primary) ? primary : ranked.First(kv => Taxonomy.IsResponse(kv.Key)).Key;
-        var actor = ActorResolver.Resolve(vocabulary, title, text, actorHint, responseType);
+        var actor = ActorModel is not null
+            ? ActorModel.Resolve(vocabulary, title, text, actorHint, responseType)
+            : ActorResolver.Resolve(vocabulary, title, text, actorHint, responseType);
         var actorType = actor.ActorType ?? BestActorType(features);
         var withType = features + " zztype" + responseType;
         string? stance = stanceModel is null ? null : Best(stanceModel.Score(withType), "critical");

@@ -33,7 +33,7 @@ public static class FeatureText
         var raw = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(title) && !text.StartsWith(title.Trim(), StringComparison.Ordinal))
             raw.Append(title.Trim()).Append(".\n");
-        raw.Append(text.Length > ModelChars ? text[..ModelChars] : text);
+        raw.Append(TextFold.Head(text, ModelChars));
         var source = raw.ToString();
         var folded = TextFold.Fold(source);
 

@@ -10,7 +10,7 @@ namespace Pipeline.Classify;
 public sealed record ModelManifest(
     string Version, DateTimeOffset Created, string Trainer, string DataFingerprint, int TrainCount, int ValidationCount,
     EvaluationReport Validation, IReadOnlyDictionary<string, double> TrainerComparison, string? FeatureVersion = null,
-    double? QueueThreshold = null)
+    double? QueueThreshold = null, EvaluationReport? BaselineValidation = null)
 {
     /// <summary>A model is usable only by code that builds the same features it was trained on.</summary>
     public bool IsCompatible => FeatureVersion == ModelTrainer.FeatureVersion;
@@ -18,8 +18,8 @@ public sealed record ModelManifest(
 
 /// <summary>
 /// The only class that reads and writes model files. A version is a folder:
-/// <c>{root}/{version}/response.zip</c>, <c>actor-type.zip</c>, <c>stance.zip</c>, <c>binding.zip</c>
-/// (the last two optional: older versions have none), <c>manifest.json</c>.
+/// <c>{root}/{version}/response.zip</c>, <c>actor-type.zip</c>, <c>stance.zip</c>, <c>binding.zip</c>, <c>actor.zip</c>
+/// (the last three optional: older versions have none), <c>manifest.json</c>.
 /// </summary>
 public sealed class ModelStore(string root)
 {
@@ -37,13 +37,23 @@ public sealed class ModelStore(string root)
         result.ActorTypeModel.Save(Path.Combine(temp, "actor-type.zip"));
         result.StanceModel?.Save(Path.Combine(temp, "stance.zip"));
         result.BindingModel?.Save(Path.Combine(temp, "binding.zip"));
+        result.ActorModel?.Save(Path.Combine(temp, "actor.zip"));
+        result.BaselineModel?.Save(Path.Combine(temp, "baseline.zip"));
         var manifest = new ModelManifest(version, now, result.Trainer.ToString(), result.DataFingerprint, result.TrainCount, result.ValidationCount,
-            result.Validation, result.TrainerComparison, ModelTrainer.FeatureVersion, result.QueueThreshold);
+            result.Validation, result.TrainerComparison, ModelTrainer.FeatureVersion, result.QueueThreshold,
+            result.BaselineValidation);
         File.WriteAllText(Path.Combine(temp, "manifest.json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
         // Written to a temporary folder and renamed, so a crash never leaves a half-written version behind.
         if (Directory.Exists(dir)) Directory.Delete(dir, true);
         Directory.Move(temp, dir);
         return dir;
+    }
+
+    /// <summary>The plain baseline trained with a version (null for versions saved without one).</summary>
+    public TextModel? LoadBaseline(string version)
+    {
+        var path = Path.Combine(Root, version, "baseline.zip");
+        return File.Exists(path) ? TextModel.Load(new MLContext(ModelTrainer.Seed), path) : null;
     }
 
     public bool Exists(string version) => File.Exists(Path.Combine(Root, version, "manifest.json"));
@@ -73,9 +83,11 @@ public sealed class ModelStore(string root)
         var stance = File.Exists(stancePath) ? TextModel.Load(ml, stancePath) : null;
         var binding = File.Exists(bindingPath) ? TextModel.Load(ml, bindingPath) : null;
         var saved = ReadManifest(version).QueueThreshold;
+        var actorPath = Path.Combine(dir, "actor.zip");
         return new Classifier(response, actorType, vocabulary, version, secondaryThreshold, relevanceGate, stance, binding)
         {
             QueueThreshold = queueThreshold ?? saved ?? Classifier.DefaultQueueThreshold,
+            ActorModel = File.Exists(actorPath) ? ActorModel.Load(ml, actorPath) : null,
         };
     }
 }

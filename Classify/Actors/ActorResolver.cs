@@ -1,3 +1,4 @@
+using Pipeline.Classify.Lexicon;
 using System.Runtime.CompilerServices;
 
 namespace Pipeline.Classify.Actors;
@@ -31,7 +32,7 @@ public static class ActorResolver
         "Viasna", "Belarusian Association of Journalists", "PEN Belarus", "Belarusian Helsinki Committee", "National Anti-Crisis Management",
     };
 
-    private static readonly HashSet<string> ObjectMarkers = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> ObjectMarkers = new(StringComparer.Ordinal)
     {
         "against", "on", "with", "to", "from", "towards", "over", "into", "regarding", "by",
         "против", "на", "с", "со", "к", "от", "в", "во", "супраць", "з", "са", "да", "ад", "проти", "із", "до", "від",
@@ -40,7 +41,7 @@ public static class ActorResolver
         "supracj", "suprac",
     };
 
-    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> PlacePrepositions = new(StringComparer.Ordinal)
     {
         "in", "at", "from", "to", "в", "во", "у", "из", "з", "w", "we", "z", "ze", "im", "in", "nach", "aus", "a", "à", "en", "de", "da", "i", "fra", "till", "nella", "nel",
     };
@@ -92,7 +93,7 @@ public static class ActorResolver
     /// <param name="primary">The predicted response type, when known: decides which EU body acts for "the EU".</param>
     public static ResolvedActor Resolve(ActorVocabulary vocabulary, string? title, string text, string? actorHint, string? primary)
     {
-        var body = text.Length > FeatureText.MaxChars ? text[..FeatureText.MaxChars] : text;
+        var body = TextFold.Head(text, FeatureText.MaxChars);
         var source = string.IsNullOrWhiteSpace(title) || body.StartsWith(title.Trim(), StringComparison.Ordinal) ? body : title.Trim() + ".\n" + body;
         var mentions = Mentions(vocabulary, source);
 
@@ -116,6 +117,23 @@ public static class ActorResolver
         return new ResolvedActor(actor.Name, actor.Type, co, true);
     }
 
+    /// <summary>The text the actor is looked for in (title + capped body) and every candidate mention in it.</summary>
+    internal static (string Source, List<ActorMention> Mentions) Candidates(ActorVocabulary vocabulary, string? title, string text)
+    {
+        var body = TextFold.Head(text, FeatureText.MaxChars);
+        var source = string.IsNullOrWhiteSpace(title) || body.StartsWith(title.Trim(), StringComparison.Ordinal) ? body : title.Trim() + ".\n" + body;
+        return (source, Mentions(vocabulary, source));
+    }
+
+    /// <summary>Co-actors: other actors named in the same sentence as the chosen actor's mention (not its objects).</summary>
+    internal static List<string> CoActors(string source, List<ActorMention> mentions, ActorMention chosen, ActorEntry actor)
+    {
+        var (from, to) = SentenceAround(source, chosen.Start);
+        return mentions.Where(m => !IsObject(source, m))
+            .Where(m => m.Start >= from && m.Start < to && m.Actor.Name != actor.Name && m.Actor.Name != chosen.Actor.Name)
+            .Select(m => m.Actor.Name).Distinct().ToList();
+    }
+
     /// <summary>Vocabulary mentions plus capitals standing for states (not where a capital is the place of an event).</summary>
     private static List<ActorMention> Mentions(ActorVocabulary vocabulary, string source)
     {
@@ -127,10 +145,10 @@ public static class ActorResolver
         return [.. found.Concat(metonyms).OrderBy(m => m.Start)];
     }
 
-    private static bool IsObject(string source, ActorMention m) =>
+    internal static bool IsObject(string source, ActorMention m) =>
         Background.Contains(m.Actor.Name) || ObjectMarkers.Contains(PreviousWord(source, m.Start));
 
-    private static ActorEntry Specialise(ActorEntry chosen, List<ActorMention> mentions, string? primary, ActorVocabulary vocabulary)
+    internal static ActorEntry Specialise(ActorEntry chosen, List<ActorMention> mentions, string? primary, ActorVocabulary vocabulary)
     {
         if (chosen.Name.Equals("European Union", StringComparison.OrdinalIgnoreCase))
         {
@@ -156,7 +174,7 @@ public static class ActorResolver
     private static bool IsUnBody(string name) =>
         name.StartsWith("UN ", StringComparison.Ordinal) || name is "OHCHR" or "UNHCR" or "UNESCO" or "UNICEF" or "ILO" or "ICAO" or "Group of Independent Experts on Belarus";
 
-    private static string PreviousWord(string text, int position)
+    internal static string PreviousWord(string text, int position)
     {
         int end = position;
         while (end > 0 && !char.IsLetterOrDigit(text[end - 1])) { if (text[end - 1] is '.' or '\n' or ':' or ';') return ""; end--; }
@@ -166,7 +184,7 @@ public static class ActorResolver
     }
 
     /// <summary>End of the lead: the title and first sentences, at least <see cref="LeadChars"/> characters.</summary>
-    private static int LeadEnd(string source)
+    internal static int LeadEnd(string source)
     {
         if (source.Length <= LeadChars) return source.Length;
         int i = LeadChars;

@@ -19,6 +19,9 @@ public sealed class LabelledExample
     [JsonIgnore] public string Primary => ResponseTypes.Count > 0 ? ResponseTypes[0] : "";
     /// <summary>Extra training data (train --data): never part of the validation split, so models stay comparable.</summary>
     [JsonIgnore] public bool TrainOnly { get; set; }
+    /// <summary>How much the example counts in training: 1 for the team's corpus; reviews and <c>train --data</c> files
+    /// get <c>Pipeline:Classify:ReviewWeight</c> (real text, judged by a person).</summary>
+    [JsonIgnore] public float Weight { get; set; } = 1;
     /// <summary>Where the example came from (file:line), for error messages.</summary>
     [JsonIgnore] public string Origin { get; set; } = "";
 }

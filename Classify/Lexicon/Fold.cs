@@ -10,6 +10,20 @@ namespace Pipeline.Classify.Lexicon;
 /// </summary>
 public static class TextFold
 {
+    /// <summary>At most <paramref name="max"/> characters from the start, never cutting a surrogate pair (an emoji at the
+    /// cut would otherwise make the rest of the pipeline's Unicode normalisation throw).</summary>
+    public static string Head(string text, int max) => Slice(text, 0, max);
+
+    /// <summary>A substring clamped to the text that never cuts a surrogate pair.</summary>
+    public static string Slice(string s, int from, int to)
+    {
+        from = Math.Clamp(from, 0, s.Length);
+        to = Math.Clamp(to, from, s.Length);
+        if (from > 0 && from < s.Length && char.IsLowSurrogate(s[from])) from++;
+        if (to > from && to < s.Length && char.IsHighSurrogate(s[to - 1])) to--;
+        return from == 0 && to == s.Length ? s : from >= to ? "" : s[from..to];
+    }
+
     public static string Fold(string text)
     {
         var sb = new StringBuilder(text.Length);

@@ -7,6 +7,8 @@ public sealed class TextRow
 {
     public string Label { get; set; } = "";
     public string Text { get; set; } = "";
+    /// <summary>How much the example counts in training (reviewed real items weigh more than team-written ones).</summary>
+    public float Weight { get; set; } = 1;
 }
 
 /// <summary>Output row: the predicted label and one score per label, in the model's label order.</summary>

@@ -21,6 +21,10 @@ public sealed record TextModelOptions
     public float? L2 { get; init; }
     public float? L1 { get; init; }
     public int? Iterations { get; init; }
+    /// <summary>Most n-grams kept per featurizer (word, char): the most frequent ones; null = ML.NET's default (10 million).</summary>
+    public int? MaxNgrams { get; init; }
+    /// <summary>Threads of the trainer; null lets ML.NET use every core.</summary>
+    public int? Threads { get; init; } = 1;
 
     public static TextModelOptions For(TrainerKind kind) => kind switch
     {
@@ -95,8 +99,16 @@ public sealed class TextModel
                 KeepDiacritics = false,
                 KeepPunctuations = false,
                 KeepNumbers = o.KeepNumbers,
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = o.WordNgram, UseAllLengths = true, Weighting = o.Weighting },
-                CharFeatureExtractor = o.CharNgram <= 0 ? null : new WordBagEstimator.Options { NgramLength = o.CharNgram, UseAllLengths = o.CharAllLengths, Weighting = o.Weighting },
+                WordFeatureExtractor = new WordBagEstimator.Options
+                {
+                    NgramLength = o.WordNgram, UseAllLengths = true, Weighting = o.Weighting,
+                    MaximumNgramsCount = o.MaxNgrams is { } w ? [w] : null,
+                },
+                CharFeatureExtractor = o.CharNgram <= 0 ? null : new WordBagEstimator.Options
+                {
+                    NgramLength = o.CharNgram, UseAllLengths = o.CharAllLengths, Weighting = o.Weighting,
+                    MaximumNgramsCount = o.MaxNgrams is { } c ? [c] : null,
+                },
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, nameof(TextRow.Text)));
         // Step 3 — train.
@@ -105,12 +117,12 @@ public sealed class TextModel
             TrainerKind.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "Label", FeatureColumnName = "Features", MaximumNumberOfIterations = o.Iterations, L2Regularization = o.L2, L1Regularization = o.L1,
-                NumberOfThreads = 1,
+                NumberOfThreads = 1, ExampleWeightColumnName = nameof(TextRow.Weight),
             }),
             TrainerKind.LbfgsMaximumEntropy => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "Label", FeatureColumnName = "Features", L2Regularization = o.L2 ?? 0.01f, L1Regularization = o.L1 ?? 0f,
-                MaximumNumberOfIterations = o.Iterations ?? 200, NumberOfThreads = 1,
+                MaximumNumberOfIterations = o.Iterations ?? 200, NumberOfThreads = o.Threads, ExampleWeightColumnName = nameof(TextRow.Weight),
             }),
             TrainerKind.OneVersusAllLinearSvm => ml.MulticlassClassification.Trainers.OneVersusAll(
                 ml.BinaryClassification.Trainers.LinearSvm("Label", "Features", numberOfIterations: o.Iterations ?? 30), useProbabilities: true),

@@ -76,6 +76,9 @@ public sealed class ClassifyOptions
     /// <summary>Queue threshold on P(any response type); null (the default) uses the one chosen on validation when the
     /// model was trained (see README, "The queue threshold").</summary>
     public double? QueueThreshold { get; set; }
+    /// <summary>How much an approved or corrected review, or an example of a <c>train --data</c> file, weighs in training
+    /// against one team-written example (default 3: see README, "Reviews teach", and the learning curve in BENCHMARKS.md).</summary>
+    public double ReviewWeight { get; set; } = 3;
     /// <summary>Quartz cron of the retraining job (<c>train --promote</c>); null or empty = off (the default).</summary>
     public string? RetrainSchedule { get; set; }
 }

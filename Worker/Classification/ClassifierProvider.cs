@@ -106,10 +106,10 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
             .Select(r => new LabelledExample
             {
                 Id = $"review-{r.ItemId}", Title = r.Title, Text = r.Text, Language = r.Language, ResponseTypes = [.. r.ResponseTypes],
-                Actor = r.Actor, ActorType = r.ActorType, Origin = $"review of item {r.ItemId}",
+                Actor = r.Actor, ActorType = r.ActorType, Origin = $"review of item {r.ItemId}", Weight = (float)options.ReviewWeight,
             });
         var extra = extraFiles.Count == 0 ? new LoadedCorpus([], []) : CorpusLoader.Load(extraFiles);
-        foreach (var e in extra.Examples) e.TrainOnly = true;
+        foreach (var e in extra.Examples) { e.TrainOnly = true; e.Weight = (float)options.ReviewWeight; }
         return new LoadedCorpus([.. shipped.Examples, .. reviewed, .. extra.Examples], [.. shipped.Problems, .. extra.Problems]);
     }
 
@@ -118,11 +118,14 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
     /// it. With <paramref name="promote"/> it is activated only if its validation response_macro_f1 is not worse
     /// than the active model's.
     /// </summary>
-    public async Task<TrainOutcome> TrainAsync(IReadOnlyList<string> extraFiles, bool promote, Action<string>? progress, CancellationToken ct)
+    /// <param name="withBaseline">Also train the plain baseline that <c>evaluate</c> reports next to the model (minutes on
+    /// 2 cores: the maintainers' <c>train</c> does, the first start does not).</param>
+    public async Task<TrainOutcome> TrainAsync(IReadOnlyList<string> extraFiles, bool promote, Action<string>? progress, CancellationToken ct,
+        bool withBaseline = false)
     {
         var corpus = await TrainingDataAsync(extraFiles, ct);
         foreach (var p in corpus.Problems.Take(20)) progress?.Invoke($"skipped {p.Origin}: {p.Message}");
-        var result = ModelTrainer.Train(corpus, Vocabulary, progress: progress, relevanceGate: AboutBelarus);
+        var result = ModelTrainer.Train(corpus, Vocabulary, progress: progress, relevanceGate: AboutBelarus, withBaseline: withBaseline);
 
         var activeRow = await versions.ActiveAsync(ct);
         EvaluationReport? activeReport = null;

@@ -19,7 +19,8 @@ public static class ModelCommands
 
     public static async Task<int> EvaluateAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
     {
-        cl.Allow("--data", "--json", "--model", "--validation");
+        cl.Allow("--data", "--json", "--model", "--validation", "--out-of-style", "--hold-out", "--no-baseline");
+        if (cl.Flags.Contains("--out-of-style")) return await OutOfStyleAsync(cl, services, stdout, ct);
         bool validation = cl.Flags.Contains("--validation");
         var data = cl.One("--data");
         if (validation == (data is not null)) throw new UsageException("evaluate needs --data FILE.jsonl, or --validation for the shipped corpus's fixed validation split");
@@ -43,6 +44,20 @@ public static class ModelCommands
         var report = Evaluator.Evaluate(corpus.Examples, predictions);
         await stdout.WriteLineAsync($"model {classifier.Version} on {data}: {report.N} items{(corpus.Problems.Count > 0 ? $", {corpus.Problems.Count} skipped" : "")}");
         await stdout.WriteAsync(Format(report));
+        // The plain baseline trained with this version, on the same items: the model must beat it.
+        EvaluationReport? baseline = null;
+        if (!provider.Models.Exists(classifier.Version) || provider.Models.LoadBaseline(classifier.Version) is not { } baselineModel)
+            await stdout.WriteLineAsync($"{Environment.NewLine}no plain baseline was trained with {classifier.Version} (the first start skips it; `train` trains one)");
+        else
+        {
+            baseline = Baseline.Evaluate(baselineModel, corpus.Examples);
+            await stdout.WriteLineAsync();
+            await stdout.WriteLineAsync("plain baseline (TF-IDF word 1-2 + char 1-5-grams, logistic regression, same training data), same items:");
+            await stdout.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
+                "  response_macro_f1 {0:0.0000}  accuracy {1:0.0000}  queue_recall {2:0.0000}  queue_precision {3:0.0000}   (model: {4:0.0000} {5:0.0000} {6:0.0000} {7:0.0000})",
+                baseline.ResponseMacroF1, baseline.Accuracy, baseline.QueueRecall, baseline.QueuePrecision,
+                report.ResponseMacroF1, report.Accuracy, report.QueueRecall, report.QueuePrecision));
+        }
         if (cl.One("--json") is { } jsonPath)
         {
             var json = new Dictionary<string, object>
@@ -50,13 +65,73 @@ public static class ModelCommands
                 ["response_macro_f1"] = report.ResponseMacroF1, ["accuracy"] = report.Accuracy, ["relevance_f1"] = report.RelevanceF1,
                 ["actor_accuracy"] = report.ActorAccuracy, ["actor_type_accuracy"] = report.ActorTypeAccuracy,
                 ["queue_recall"] = report.QueueRecall, ["queue_precision"] = report.QueuePrecision,
+                ["queue_threshold"] = classifier.QueueThreshold,
                 ["per_class"] = report.PerClass, ["per_language"] = report.PerLanguage, ["n"] = report.N,
             };
+            if (baseline is not null)
+                json["baseline"] = new Dictionary<string, object>
+                {
+                    ["response_macro_f1"] = baseline.ResponseMacroF1, ["accuracy"] = baseline.Accuracy, ["relevance_f1"] = baseline.RelevanceF1,
+                    ["queue_recall"] = baseline.QueueRecall, ["queue_precision"] = baseline.QueuePrecision,
+                };
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(json, Indented), ct);
             await stdout.WriteLineAsync($"metrics written to {Path.GetFullPath(jsonPath)}");
         }
         return 0;
     }
+
+    /// <summary>
+    /// evaluate --out-of-style: hold out whole groups of the shipped corpus (one voice, long pages, one language), train
+    /// on the rest, score the group — model and plain baseline side by side. One training per group (minutes).
+    /// </summary>
+    private static async Task<int> OutOfStyleAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    {
+        if (cl.One("--data") is not null || cl.Flags.Contains("--validation") || cl.One("--model") is not null)
+            throw new UsageException("evaluate --out-of-style trains its own models on the shipped corpus: it takes no --data, --validation or --model");
+        var provider = services.GetRequiredService<ClassifierProvider>();
+        var corpus = ClassifierProvider.ShippedCorpus();
+        var names = cl.All("--hold-out");
+        var groups = names.Count == 0 ? OutOfStyle.DefaultGroups(corpus.Examples) : names.Select(OutOfStyle.Named).ToList();
+        var results = await Task.Run(() => OutOfStyle.Run(corpus, provider.Vocabulary, groups, ClassifierProvider.AboutBelarus,
+            msg => stdout.WriteLine(msg), withBaseline: !cl.Flags.Contains("--no-baseline")), ct);
+        if (results.Count == 0) throw new UsageException("no held-out group has examples (see --hold-out: a file name prefix or lang:xx)");
+        var inv = CultureInfo.InvariantCulture;
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync($"{"held out",-34} {"n",5} {"macro_f1",8} {"accuracy",8} {"q_recall",8} {"q_prec",7} {"actor",6} {"a_type",6} | {"baseline",8} {"b_acc",6} {"b_q_rec",7}");
+        foreach (var r in results)
+            await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1,5} {2,8:0.000} {3,8:0.000} {4,8:0.000} {5,7:0.000} {6,6:0.000} {7,6:0.000} | {8,8} {9,6} {10,7}",
+                r.Group, r.N, r.Model.ResponseMacroF1, r.Model.Accuracy, r.Model.QueueRecall, r.Model.QueuePrecision, r.Model.ActorAccuracy,
+                r.Model.ActorTypeAccuracy, Opt(r.Baseline?.ResponseMacroF1), Opt(r.Baseline?.Accuracy), Opt(r.Baseline?.QueueRecall)));
+        double Mean(Func<HeldOutResult, double> f) => results.Average(f);
+        double? MeanOpt(Func<HeldOutResult, double?> f) => results.All(r => f(r) is not null) ? results.Average(r => f(r)!.Value) : null;
+        await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1,5} {2,8:0.000} {3,8:0.000} {4,8:0.000} {5,7:0.000} {6,6:0.000} {7,6:0.000} | {8,8} {9,6} {10,7}",
+            "mean over groups", results.Sum(r => r.N), Mean(r => r.Model.ResponseMacroF1), Mean(r => r.Model.Accuracy), Mean(r => r.Model.QueueRecall),
+            Mean(r => r.Model.QueuePrecision), Mean(r => r.Model.ActorAccuracy), Mean(r => r.Model.ActorTypeAccuracy),
+            Opt(MeanOpt(r => r.Baseline?.ResponseMacroF1)), Opt(MeanOpt(r => r.Baseline?.Accuracy)), Opt(MeanOpt(r => r.Baseline?.QueueRecall))));
+        if (cl.One("--json") is { } jsonPath)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
+            if (dir is not null && !Directory.Exists(dir)) throw new UsageException($"folder not found for --json: {dir}");
+            var json = results.Select(r => new Dictionary<string, object>
+            {
+                ["group"] = r.Group, ["n"] = r.N,
+                ["model"] = new Dictionary<string, double>
+                {
+                    ["response_macro_f1"] = r.Model.ResponseMacroF1, ["accuracy"] = r.Model.Accuracy, ["queue_recall"] = r.Model.QueueRecall,
+                    ["queue_precision"] = r.Model.QueuePrecision, ["actor_accuracy"] = r.Model.ActorAccuracy, ["actor_type_accuracy"] = r.Model.ActorTypeAccuracy,
+                },
+                ["baseline"] = r.Baseline is null ? null! : new Dictionary<string, double>
+                {
+                    ["response_macro_f1"] = r.Baseline.ResponseMacroF1, ["accuracy"] = r.Baseline.Accuracy, ["queue_recall"] = r.Baseline.QueueRecall,
+                },
+            }).ToList();
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(json, Indented), ct);
+            await stdout.WriteLineAsync($"metrics written to {Path.GetFullPath(jsonPath)}");
+        }
+        return 0;
+    }
+
+    private static string Opt(double? v) => v is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 
     public static string Format(EvaluationReport r)
     {
@@ -150,11 +225,12 @@ public static class ModelCommands
 
     public static async Task<int> TrainAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
     {
-        cl.Allow("--data", "--promote");
+        cl.Allow("--data", "--promote", "--no-baseline");
         var extra = cl.All("--data");
         foreach (var f in extra) if (!File.Exists(f)) throw new UsageException($"data file not found: {f}");
         var provider = services.GetRequiredService<ClassifierProvider>();
-        var outcome = await provider.TrainAsync(extra, cl.Flags.Contains("--promote"), msg => stdout.WriteLine(msg), ct);
+        var outcome = await provider.TrainAsync(extra, cl.Flags.Contains("--promote"), msg => stdout.WriteLine(msg), ct,
+            withBaseline: !cl.Flags.Contains("--no-baseline"));
         var r = outcome.Result;
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync($"trained on {r.TrainCount} examples, validated on {r.ValidationCount} (fixed split), data fingerprint {r.DataFingerprint}");

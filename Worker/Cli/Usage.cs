@@ -11,6 +11,7 @@ public static class Usage
           ingest [--source ID]...           one pass now over all (or the named) sources
           export --format jsonl|csv --out FILE [--status pending|approved|rejected|filtered|duplicate|all]
           evaluate --data FILE.jsonl | --validation [--json OUT] [--model VERSION]
+          evaluate --out-of-style [--hold-out NAME]... [--json OUT]
                                             metrics of the active (or named) model on labelled JSONL
           classify [--in FILE|-] [--out FILE|-] [--model VERSION]
                                             JSONL with text (and optional id, title) in, predictions out

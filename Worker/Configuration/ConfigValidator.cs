@@ -55,6 +55,7 @@ public static partial class ConfigValidator
         if (!string.IsNullOrWhiteSpace(o.Classify.RetrainSchedule) && !IsCron(o.Classify.RetrainSchedule))
             errors.Add($"Pipeline:Classify:RetrainSchedule '{o.Classify.RetrainSchedule}' is not a valid Quartz cron expression");
         if (o.Classify.SecondaryThreshold is <= 0 or >= 1) errors.Add("Pipeline:Classify:SecondaryThreshold must be between 0 and 1");
+        if (o.Classify.ReviewWeight is <= 0 or > 100) errors.Add("Pipeline:Classify:ReviewWeight must be above 0 and at most 100");
         if (o.Classify.QueueThreshold is <= 0 or > 1) errors.Add("Pipeline:Classify:QueueThreshold must be above 0 and at most 1 (or absent: the model's own)");
         return errors;
     }

@@ -71,3 +71,28 @@ public class LexiconTests
         Assert.Equal(belarusian, FeatureText.Build(null, text, null).Contains(" zzbelarusianlanguage", StringComparison.Ordinal));
     }
 }
+
+public class TextCutTests
+{
+    /// <summary>An emoji (a surrogate pair) right at the 12,000-character cut used to leave half a pair, and Unicode
+    /// normalisation then threw: one such page crashed every prediction of its item.</summary>
+    [Fact]
+    public void A_cut_never_splits_a_surrogate_pair()
+    {
+        var text = new string('a', 11_999) + "😀" + " Belarus";
+        var head = TextFold.Head(text, 12_000);
+        Assert.Equal(11_999, head.Length);
+        TextFold.Fold(head); // does not throw
+        Assert.Equal("😀", TextFold.Slice("x😀y", 1, 3));
+        Assert.Equal("y", TextFold.Slice("x😀y", 2, 4));
+        Assert.Equal("", TextFold.Slice("x😀y", 1, 2));
+    }
+
+    [Fact]
+    public void A_prediction_over_an_emoji_at_the_cut_does_not_throw()
+    {
+        var text = "The Council of the EU imposed sanctions on Belarusian officials. " + new string('a', 11_935) + "😀 more";
+        var p = SharedModel.Classifier.Predict("Sanctions 😀", text);
+        Assert.NotNull(p.Primary);
+    }
+}

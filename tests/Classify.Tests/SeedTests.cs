@@ -48,6 +48,11 @@ public class SeedTests
     public static readonly Dictionary<string, string> KnownMisses = new()
     {
         ["002_9d7c14a1538d1d8b.txt"] = "statement instead of not_a_response",
+        // An op-ed by a Belarusian author asking the international community to act. Since the voice files (December
+        // 2026) taught the model thousands of calls by international NGOs and ministries (statements), it reads this call
+        // as one too (statement 0.64, not_a_response 0.25): whose voice a call is in is the hard part. It goes to review
+        // (P(response) 0.7), where a reviewer rejects it in one key press; a missed response would cost far more.
+        ["004_ea74698a8bcdfa85.txt"] = "statement instead of not_a_response",
     };
 
     public static IEnumerable<object[]> SeedFiles() => Labels().Where(l => !KnownMisses.ContainsKey(l.File)).Select(l => new object[] { l.File });
@@ -70,6 +75,18 @@ public class SeedTests
         Assert.True(label.ResponseTypes[0] == p.Primary,
             $"{file}: expected {label.ResponseTypes[0]}, got {p.Primary} ({string.Join(", ", p.Scores.OrderByDescending(kv => kv.Value).Take(3).Select(kv => $"{kv.Key} {kv.Value:0.00}"))})");
         if (Taxonomy.IsResponse(label.ResponseTypes[0])) Assert.Equal(label.Actor, p.Actor);
+    }
+
+    /// <summary>The queue decision on the seeds: every seed we label a response reaches review (P(response) at or above
+    /// the model's threshold); the known misses included, since a miss of the top label must not become a missed response.</summary>
+    [Fact]
+    public void Every_seed_that_is_a_response_reaches_the_review_queue()
+    {
+        foreach (var label in Labels().Where(l => Taxonomy.IsResponse(l.ResponseTypes[0])))
+        {
+            var p = SharedModel.Classifier.Predict(null, File.ReadAllText(Path.Combine(SeedDirectory, label.File)));
+            Assert.True(p.Queue, $"{label.File}: P(response) {p.PResponse:0.00} below the threshold {SharedModel.Classifier.QueueThreshold:0.00}");
+        }
     }
 
     [Fact]

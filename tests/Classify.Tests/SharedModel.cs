@@ -14,7 +14,7 @@ public static class SharedModel
         var corpus = CorpusLoader.LoadDirectory(CorpusLoader.DefaultCorpusDirectory);
         // The trainer that wins the comparison (see ModelTrainer.DefaultTrainers); the comparison itself runs in the Worker.
         var result = ModelTrainer.Train(corpus, vocabulary, [ModelTrainer.DefaultTrainers[0]]);
-        var classifier = new Classifier(result.ResponseModel, result.ActorTypeModel, vocabulary, "test", 0.25, null, result.StanceModel, result.BindingModel);
+        var classifier = result.ToClassifier(vocabulary, "test", relevanceGate: null);
         return (corpus, vocabulary, result, classifier);
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -119,3 +119,31 @@ public class TrainingTests
         Assert.NotEqual("irrelevant", gated.Predict(null, "Poland demanded the release of Andrzej Poczobut and summoned the chargé d'affaires.").Primary);
     }
 }
+
+/// <summary>Example weights reach the trainer: reviewed items can outweigh team-written ones.</summary>
+public class WeightTests
+{
+    [Fact]
+    public void A_heavier_example_outweighs_more_numerous_light_ones()
+    {
+        // The same kind of text, labelled "statement" four times at weight 1 and "support" once; the single "support"
+        // example wins only when it weighs more than the four together.
+        string[] statements =
+        [
+            "the ministry condemns the verdict against the journalist",
+            "the ministry condemns the verdict against the activist",
+            "the ministry condemns the verdict against the lawyer",
+            "the ministry condemns the verdict against the student",
+        ];
+        Pipeline.Classify.Schema.TextRow Row(string label, string text, float w) => new() { Label = label, Text = text, Weight = w };
+        var probe = "the ministry condemns the verdict against the teacher";
+        string Train(float weight)
+        {
+            var rows = statements.Select(t => Row("statement", t, 1)).Append(Row("support", "the ministry condemns the verdict against the trade unionist", weight)).ToList();
+            var model = TextModel.Train(new Microsoft.ML.MLContext(1), rows, TextModelOptions.For(TrainerKind.LbfgsMaximumEntropy) with { L2 = 0.01f, CharNgram = 0 });
+            return model.Score(probe).MaxBy(kv => kv.Value).Key;
+        }
+        Assert.Equal("statement", Train(1));
+        Assert.Equal("support", Train(12));
+    }
+}

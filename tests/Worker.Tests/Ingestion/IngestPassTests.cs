@@ -62,6 +62,25 @@ public class IngestPassTests
         Assert.Equal("state", items["expulsion"].ActorType);
     }
 
+    /// <summary>The queue decision is P(any response type) against the threshold, not the top label: with a threshold
+    /// near zero the domestic trial report (top label not_a_response) goes to review too, proposed with its most likely
+    /// response type; the Iran item stays filtered by the relevance rule whatever the threshold.</summary>
+    [Fact]
+    public async Task Ingest_QueueFollowsTheProbabilityOfAResponse_NotTheTopLabel()
+    {
+        await using var web = await PublisherWithFeedAsync();
+        using var p = new TestPipeline();
+        p.Configure([TestPipeline.FeedSource("press", web.Url("feed.xml"))], c => c["Classify"]!["QueueThreshold"] = 0.0001);
+        await p.RunAsync("ingest");
+
+        var items = (await p.AllItemsAsync()).ToDictionary(i => i.Url[(i.Url.LastIndexOf('/') + 1)..]);
+        Assert.Equal("not_a_response", items["trial"].Scores.MaxBy(kv => kv.Value).Key);
+        Assert.Equal("pending", items["trial"].Status);
+        Assert.True(Pipeline.Classify.Taxonomy.IsResponse(items["trial"].ResponseTypes[0]), "a queued item is proposed as a response type");
+        Assert.Equal("filtered", items["iran"].Status);
+        Assert.Equal("pending", items["sanctions"].Status);
+    }
+
     [Fact]
     public async Task Ingest_SecondPass_StoresNothingNewAndSendsConditionalRequests()
     {

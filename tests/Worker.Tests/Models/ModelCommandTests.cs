@@ -195,5 +195,18 @@ public class ModelCommandTests
         Assert.Equal(["statement"], reviewed.ResponseTypes);
         Assert.Equal("EEAS", reviewed.Actor);
         Assert.Contains("persona non grata", reviewed.Text);
+        // Reviews teach: a reviewed item weighs Classify:ReviewWeight (default 3), a team-written example 1, and so do
+        // examples of train --data files (training-only).
+        Assert.Equal(3f, reviewed.Weight);
+        Assert.All(after.Examples.Where(e => !e.Id!.StartsWith("review-")), e => Assert.Equal(1f, e.Weight));
+        var extra = Path.Combine(p.Directory, "reviewed.jsonl");
+        File.WriteAllLines(extra, ["""{"id":"r1","text":"Norway grants humanitarian visas to Belarusian journalists.","response_types":["support"],"actor":"Norway","actor_type":"state"}"""]);
+        var heavier = new Pipeline.Worker.Classification.ClassifierProvider(
+            new Pipeline.Ingest.Sources.ClassifyOptions { ModelDirectory = TestPipeline.ModelDirectory, ReviewWeight = 5 },
+            new Pipeline.Store.ModelVersionStore(p.Database), p.Items, Microsoft.Extensions.Logging.Abstractions.NullLogger<Pipeline.Worker.Classification.ClassifierProvider>.Instance);
+        var withFile = await heavier.TrainingDataAsync([extra], default);
+        Assert.Equal(5f, withFile.Examples.Single(e => e.Id == "r1").Weight);
+        Assert.True(withFile.Examples.Single(e => e.Id == "r1").TrainOnly);
+        Assert.Equal(5f, withFile.Examples.Single(e => e.Id!.StartsWith("review-")).Weight);
     }
 }
