@@ -34,7 +34,7 @@ switch (command)
                           times, the waits the faults impose, the overhead, items stored (3 runs each; quick: 1; not part of all)
               profile-classify  the classify stage step by step (also part of classifier)
               curve       learning curve of reviewed items: one corpus voice held out, 0/40/80/160 of its items added to
-                          training at weight 1, 3 and 6, scored on the rest of it (--groups voice-wire,voice-legal; not part of all)
+                          training at weight 1 and 3, scored on the rest of it (--groups voice-legal; not part of all)
               cluster     one worker host vs two on one clustered Quartz schedule (PostgreSQL), 16 sources × 50 items
                           behind 30–80 ms of publisher latency, 3 runs each (quick: 8 × 40, 1 run); not part of all.
                           Needs a PostgreSQL server it may create databases on: --postgres CS (default
@@ -88,7 +88,7 @@ try
             await ReviewBench.RunAsync(bench);
             break;
         case "curve":
-            await LearningCurveBench.RunAsync(bench, (Option("--groups") ?? "voice-wire,voice-legal").Split(',', StringSplitOptions.RemoveEmptyEntries));
+            await LearningCurveBench.RunAsync(bench, (Option("--groups") ?? "voice-legal").Split(',', StringSplitOptions.RemoveEmptyEntries));
             break;
         case "cluster":
             await ClusterBench.RunAsync(bench, Option("--postgres") ?? Environment.GetEnvironmentVariable("PIPELINE_BENCH_POSTGRES") ?? ClusterBench.DefaultPostgres);

@@ -5,7 +5,11 @@ using Pipeline.Classify.Training;
 namespace Pipeline.Classify.Evaluation;
 
 /// <summary>One held-out group: its size, the model's and the plain baseline's metrics on it.</summary>
-public sealed record HeldOutResult(string Group, int N, EvaluationReport Model, EvaluationReport? Baseline);
+public sealed record HeldOutResult(string Group, int N, EvaluationReport Model, EvaluationReport? Baseline,
+    IReadOnlyList<ThresholdPoint> QueueCurve);
+
+/// <summary>What the queue would do on a held-out group at one threshold on P(response).</summary>
+public sealed record ThresholdPoint(double Threshold, double Recall, double Precision);
 
 /// <summary>
 /// Validation that predicts real text better than a random split: each group of examples written in one voice (a corpus
@@ -42,6 +46,23 @@ public static class OutOfStyle
             : FileOf(e).StartsWith(p, StringComparison.Ordinal)));
     }
 
+    /// <summary>The thresholds a maintainer might choose between, and what each would queue of the group.</summary>
+    public static readonly double[] CurveThresholds = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+
+    public static List<ThresholdPoint> QueueCurve(IReadOnlyList<LabelledExample> truths, IReadOnlyList<Prediction> predictions) =>
+        CurveThresholds.Select(t =>
+        {
+            int responses = 0, queued = 0, hit = 0;
+            for (int i = 0; i < truths.Count; i++)
+            {
+                bool response = Taxonomy.IsResponse(truths[i].Primary), q = predictions[i].PResponse >= t;
+                if (response) responses++;
+                if (q) queued++;
+                if (response && q) hit++;
+            }
+            return new ThresholdPoint(t, responses == 0 ? 0 : Math.Round((double)hit / responses, 4), queued == 0 ? 0 : Math.Round((double)hit / queued, 4));
+        }).ToList();
+
     public static string FileOf(LabelledExample e) => e.Origin.Split(':')[0];
 
     public static List<HeldOutResult> Run(LoadedCorpus corpus, ActorVocabulary vocabulary,
@@ -57,11 +78,12 @@ public static class OutOfStyle
             progress?.Invoke($"{name}: training on {rest.Examples.Count} examples, scoring {heldOut.Count} held out");
             var r = ModelTrainer.Train(rest, vocabulary, [ModelTrainer.DefaultTrainers[0]], relevanceGate: relevanceGate, withBaseline: withBaseline);
             var classifier = r.ToClassifier(vocabulary, "held-out", relevanceGate);
-            var model = ModelTrainer.Evaluate(classifier, heldOut);
+            var predictions = classifier.PredictBatch(heldOut.Select(e => (e.Title, e.Text, (string?)null)).ToList());
+            var model = Evaluator.Evaluate(heldOut, predictions);
             var baseline = r.BaselineModel is null ? null : Baseline.Evaluate(r.BaselineModel, heldOut);
             progress?.Invoke($"  model macro-F1 {model.ResponseMacroF1:0.000}, queue recall {model.QueueRecall:0.000}, actor {model.ActorAccuracy:0.000}"
                 + (baseline is null ? "" : $"; baseline macro-F1 {baseline.ResponseMacroF1:0.000}"));
-            results.Add(new HeldOutResult(name, heldOut.Count, model, baseline));
+            results.Add(new HeldOutResult(name, heldOut.Count, model, baseline, QueueCurve(heldOut, predictions)));
         }
         return results;
     }

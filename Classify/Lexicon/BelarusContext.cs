@@ -47,6 +47,8 @@ public static class BelarusContext
         "andreyeva", "andreeva", "андрэева", "андреева", "bakhvalava", "бахвалав", "tsepkalo", "цапкала", "цепкало", "kolesnikova", "mikalai", "ihar ",
         "ryanair", "kgb", "кгб", "кдб", "omon", "амон", "омон", "вкл", "biełaru", "weißrus", "minsk court", "minsk city court",
         "coordination council", "координационн\\w* совет", "каардынацыйн", "rada bnr", "belarusian", "bielaruski", "białorusk",
+        // the numbers of the EU's Belarus sanctions acts (framework decision and regulations), cited in every amendment
+        "2012/642", "765/2006", "2021/1030", "2021/1031",
     ];
 
     private static readonly Regex Strong = Build(StrongTerms, AffixedTerms);

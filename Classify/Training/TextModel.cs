@@ -21,8 +21,9 @@ public sealed record TextModelOptions
     public float? L2 { get; init; }
     public float? L1 { get; init; }
     public int? Iterations { get; init; }
-    /// <summary>Most n-grams kept per featurizer (word, char): the most frequent ones; null = ML.NET's default (10 million).</summary>
-    public int? MaxNgrams { get; init; }
+    /// <summary>Most n-grams kept per featurizer (word, char): the most frequent ones (default 150,000; null = ML.NET's 10
+    /// million, which made L-BFGS take minutes and the model hundreds of MB).</summary>
+    public int? MaxNgrams { get; init; } = 150_000;
     /// <summary>Threads of the trainer; null lets ML.NET use every core.</summary>
     public int? Threads { get; init; } = 1;
 

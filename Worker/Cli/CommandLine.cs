@@ -9,7 +9,7 @@ public sealed class CommandLine
     public HashSet<string> Flags { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Options that take no value.</summary>
-    private static readonly HashSet<string> KnownFlags = ["--promote", "--quick", "--help", "-h", "--no-browser", "--validation"];
+    private static readonly HashSet<string> KnownFlags = ["--promote", "--quick", "--help", "-h", "--no-browser", "--validation", "--out-of-style", "--no-baseline"];
 
     public static CommandLine Parse(string[] args)
     {

@@ -108,13 +108,18 @@ public static class ModelCommands
             "mean over groups", results.Sum(r => r.N), Mean(r => r.Model.ResponseMacroF1), Mean(r => r.Model.Accuracy), Mean(r => r.Model.QueueRecall),
             Mean(r => r.Model.QueuePrecision), Mean(r => r.Model.ActorAccuracy), Mean(r => r.Model.ActorTypeAccuracy),
             Opt(MeanOpt(r => r.Baseline?.ResponseMacroF1)), Opt(MeanOpt(r => r.Baseline?.Accuracy)), Opt(MeanOpt(r => r.Baseline?.QueueRecall))));
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync("queue recall / precision on each held-out group by threshold on P(response):");
+        await stdout.WriteLineAsync($"{"threshold",-34} " + string.Join(" ", OutOfStyle.CurveThresholds.Select(t => t.ToString("0.00", inv).PadLeft(11))));
+        foreach (var r in results)
+            await stdout.WriteLineAsync($"{r.Group,-34} " + string.Join(" ", r.QueueCurve.Select(c => $"{c.Recall.ToString("0.000", inv)}/{c.Precision.ToString("0.00", inv)}".PadLeft(11))));
         if (cl.One("--json") is { } jsonPath)
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
             if (dir is not null && !Directory.Exists(dir)) throw new UsageException($"folder not found for --json: {dir}");
             var json = results.Select(r => new Dictionary<string, object>
             {
-                ["group"] = r.Group, ["n"] = r.N,
+                ["group"] = r.Group, ["n"] = r.N, ["queue_curve"] = r.QueueCurve,
                 ["model"] = new Dictionary<string, double>
                 {
                     ["response_macro_f1"] = r.Model.ResponseMacroF1, ["accuracy"] = r.Model.Accuracy, ["queue_recall"] = r.Model.QueueRecall,

@@ -11,11 +11,12 @@ public static class Usage
           ingest [--source ID]...           one pass now over all (or the named) sources
           export --format jsonl|csv --out FILE [--status pending|approved|rejected|filtered|duplicate|all]
           evaluate --data FILE.jsonl | --validation [--json OUT] [--model VERSION]
-          evaluate --out-of-style [--hold-out NAME]... [--json OUT]
+          evaluate --out-of-style [--hold-out NAME]... [--no-baseline] [--json OUT]
                                             metrics of the active (or named) model on labelled JSONL
           classify [--in FILE|-] [--out FILE|-] [--model VERSION]
                                             JSONL with text (and optional id, title) in, predictions out
-          train [--data FILE]... [--promote]  train on the corpus + reviews + files; register; promote if not worse
+          train [--data FILE]... [--promote] [--no-baseline]
+                                    train on the corpus + reviews + files; register; promote if not worse
           models list | promote VERSION | rollback
           reviewers add NAME [--role reviewer|maintainer]
                                             create a review account; prints its generated password once

@@ -194,8 +194,10 @@ public sealed class SourceRefresh(
                 foreach (var (id, other) in recent)
                     if (TextFingerprint.Distance(simhash, other) <= TextFingerprint.NearDuplicateDistance) { duplicateOf = id; break; }
 
+            // The queue decision is the classifier's (the same as `classify` reports): the relevance rule is inside it, as a
+            // gate that a text naming no Belarus term passes only with specific Belarusian evidence (Poczobut, Akrestsina,
+            // "Minsk" outside the Minsk agreements, the Belarus sanctions acts' numbers).
             var status = duplicateOf is not null ? "duplicate"
-                : !relevance.IsAboutBelarus ? "filtered"
                 : prediction.Queue ? "pending"
                 : "filtered";
             var (outcome, itemId) = await items.InsertAsync(

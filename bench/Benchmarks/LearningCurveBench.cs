@@ -17,7 +17,7 @@ namespace Pipeline.Bench.Benchmarks;
 public static class LearningCurveBench
 {
     public static readonly int[] Sizes = [0, 40, 80, 160];
-    public static readonly float[] Weights = [1, 3, 6];
+    public static readonly float[] Weights = [1, 3];
 
     public static Task RunAsync(BenchRun bench, IReadOnlyList<string> groups)
     {

@@ -126,24 +126,36 @@ public class WeightTests
     [Fact]
     public void A_heavier_example_outweighs_more_numerous_light_ones()
     {
-        // The same kind of text, labelled "statement" four times at weight 1 and "support" once; the single "support"
-        // example wins only when it weighs more than the four together.
-        string[] statements =
-        [
-            "the ministry condemns the verdict against the journalist",
-            "the ministry condemns the verdict against the activist",
-            "the ministry condemns the verdict against the lawyer",
-            "the ministry condemns the verdict against the student",
-        ];
-        Pipeline.Classify.Schema.TextRow Row(string label, string text, float w) => new() { Label = label, Text = text, Weight = w };
-        var probe = "the ministry condemns the verdict against the teacher";
+        // The same text labelled "statement" four times at weight 1 and "support" once: the model follows the weighted
+        // majority, so the single "support" label wins only when it weighs more than the four together.
+        const string text = "the ministry condemns the verdict against the journalist";
+        Pipeline.Classify.Schema.TextRow Row(string label, float w) => new() { Label = label, Text = text, Weight = w };
         string Train(float weight)
         {
-            var rows = statements.Select(t => Row("statement", t, 1)).Append(Row("support", "the ministry condemns the verdict against the trade unionist", weight)).ToList();
-            var model = TextModel.Train(new Microsoft.ML.MLContext(1), rows, TextModelOptions.For(TrainerKind.LbfgsMaximumEntropy) with { L2 = 0.01f, CharNgram = 0 });
-            return model.Score(probe).MaxBy(kv => kv.Value).Key;
+            var rows = Enumerable.Range(0, 4).Select(_ => Row("statement", 1)).Append(Row("support", weight)).ToList();
+            var model = TextModel.Train(new Microsoft.ML.MLContext(1), rows, TextModelOptions.For(TrainerKind.LbfgsMaximumEntropy) with { CharNgram = 0 });
+            return model.Score(text).MaxBy(kv => kv.Value).Key;
         }
         Assert.Equal("statement", Train(1));
-        Assert.Equal("support", Train(12));
+        Assert.Equal("support", Train(8));
+    }
+}
+
+/// <summary>The plain baseline: raw text, no lexicon or rules; its queue is the top label.</summary>
+public class BaselineTests
+{
+    [Fact]
+    public void The_baseline_learns_from_raw_text_and_queues_by_its_top_label()
+    {
+        var corpus = SharedModel.Corpus.Examples;
+        var train = corpus.Where((_, i) => i % 10 == 0).Take(400).ToList();
+        var test = corpus.Where((_, i) => i % 10 == 5).Take(150).ToList();
+        var model = Baseline.Train(new Microsoft.ML.MLContext(1), train);
+        var predictions = Baseline.Predict(model, test);
+        Assert.All(predictions, p => Assert.Equal(Taxonomy.IsResponse(p.Primary), p.Queue));
+        Assert.All(predictions, p => Assert.InRange(p.PResponse, 0, 1.0001));
+        var report = Baseline.Evaluate(model, test);
+        // Far above chance (1/9 accuracy) on examples it never saw, from 400 training texts.
+        Assert.True(report.Accuracy > 0.4, $"baseline accuracy {report.Accuracy}");
     }
 }

@@ -22,6 +22,14 @@ public static partial class Evidence
     public const int MaxMarks = 600;
     public const int MaxSentences = 80;
     public const double MinDriverWeight = 0.02;
+    /// <summary>A sentence also drives the prediction when leaving it out lowers the label's log-odds this much.</summary>
+    public const double MinDriverLogOdds = 0.1;
+
+    private static double Logit(double p)
+    {
+        p = Math.Clamp(p, 1e-6, 1 - 1e-6);
+        return Math.Log(p / (1 - p));
+    }
 
     public static List<Mark> Marks(string text, ActorVocabulary vocabulary, IReadOnlyCollection<string> predictedTypes)
     {
@@ -61,9 +69,16 @@ public static partial class Evidence
         inputs.AddRange(sentences.Select(s => (title, text.Remove(s.Start, s.Length), (string?)null)));
         var predictions = classifier.PredictBatch(inputs);
         double full = predictions[0].Scores.GetValueOrDefault(label);
-        return sentences.Select((s, i) => new Driver(s.Start, s.Length, Math.Round(full - predictions[i + 1].Scores.GetValueOrDefault(label), 4)))
-            .Where(d => d.Weight >= MinDriverWeight)
-            .OrderByDescending(d => d.Weight).Take(3)
+        // Ranked by the loss in log-odds, which stays readable when the model is sure (0.995 → 0.990 is half a point of
+        // probability but a clear drop in confidence); shown as the loss in probability.
+        return sentences.Select((s, i) =>
+            {
+                var without = predictions[i + 1].Scores.GetValueOrDefault(label);
+                return (Driver: new Driver(s.Start, s.Length, Math.Round(full - without, 4)), LogOdds: Logit(full) - Logit(without));
+            })
+            .Where(d => d.Driver.Weight > 0 && (d.Driver.Weight >= MinDriverWeight || d.LogOdds >= MinDriverLogOdds))
+            .OrderByDescending(d => d.LogOdds).Take(3)
+            .Select(d => d.Driver)
             .OrderBy(d => d.Start).ToList();
     }
 }

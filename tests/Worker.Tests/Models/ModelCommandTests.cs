@@ -40,8 +40,14 @@ public class ModelCommandTests
         Assert.Contains("response_macro_f1", run.Stdout);
         Assert.Contains("accuracy per language", run.Stdout);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
-        Assert.Equal(["response_macro_f1", "accuracy", "relevance_f1", "actor_accuracy", "actor_type_accuracy", "per_class", "per_language", "n"],
+        // The model the first start trains has no plain baseline (train trains one): no "baseline" key.
+        Assert.Equal(["response_macro_f1", "accuracy", "relevance_f1", "actor_accuracy", "actor_type_accuracy", "queue_recall", "queue_precision",
+                "queue_threshold", "per_class", "per_language", "n"],
             doc.RootElement.EnumerateObject().Select(o => o.Name));
+        // Two responses, both queued; two non-responses, neither (the Russia package is not about Belarus).
+        Assert.Equal(1.0, doc.RootElement.GetProperty("queue_recall").GetDouble());
+        Assert.Contains("queue_recall", run.Stdout);
+        Assert.Contains("no plain baseline was trained", run.Stdout);
         Assert.Equal(4, doc.RootElement.GetProperty("n").GetInt32());
         Assert.Equal(9, doc.RootElement.GetProperty("per_class").EnumerateObject().Count());
         Assert.Equal(2, doc.RootElement.GetProperty("per_language").EnumerateObject().Count());
@@ -81,6 +87,19 @@ public class ModelCommandTests
         var run = await p.RunAsync("evaluate", "--data", data, "--model", "v-does-not-exist");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("v-does-not-exist", run.Stderr);
+    }
+
+    [Fact]
+    public async Task EvaluateOutOfStyle_RefusesMixedModesAndGroupsWithoutExamples()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        var mixed = await p.RunAsync("evaluate", "--out-of-style", "--validation");
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains("trains its own models", mixed.Stderr + mixed.Stdout);
+        var empty = await p.RunAsync("evaluate", "--out-of-style", "--hold-out", "no-such-file-prefix", "--no-baseline");
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("no held-out group has examples", empty.Stderr + empty.Stdout);
     }
 
     [Fact]
@@ -146,7 +165,7 @@ public class ModelCommandTests
             return Line($"poison-{i}", $"Report {i}: the government {text}. Statement number {i % 13} of week {i % 7}.", wrong, "Lithuania", "state");
         }));
 
-        var train = await p.RunAsync("train", "--data", poison, "--promote");
+        var train = await p.RunAsync("train", "--data", poison, "--promote", "--no-baseline");
 
         Assert.Equal(0, train.ExitCode);
         Assert.True(train.Stdout.Contains("not promoted"), train.Stdout);
