@@ -57,7 +57,8 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
         // Every taxonomy label gets a probability, even one missing from the training data.
         foreach (var label in Taxonomy.Labels) scores.TryAdd(label, 0);
         bool? aboutBelarus = relevanceGate?.Invoke(title, text);
-        if (aboutBelarus == false && !SpecificBelarusEvidence(features))
+        bool gated = aboutBelarus == false && !SpecificBelarusEvidence(features);
+        if (gated)
         {
             foreach (var label in Taxonomy.Labels) scores[label] *= GateResidual;
             scores[Taxonomy.Irrelevant] += 1 - GateResidual;
@@ -75,7 +76,9 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
         var ranked = scores.OrderByDescending(kv => kv.Value).ToList();
         var primary = ranked[0].Key;
         double pResponse = Math.Min(1, Taxonomy.ResponseTypes.Sum(t => scores[t]));
-        bool queue = pResponse >= QueueThreshold;
+        // A text the relevance rule finds not about Belarus (and that shows no specific Belarusian evidence) is never
+        // queued, whatever threshold a setting chooses.
+        bool queue = !gated && pResponse >= QueueThreshold;
         var types = new List<string> { primary };
         if (Taxonomy.IsResponse(primary))
             types.AddRange(ranked.Skip(1).Where(kv => Taxonomy.IsResponse(kv.Key) && kv.Value >= secondaryThreshold).Select(kv => kv.Key));

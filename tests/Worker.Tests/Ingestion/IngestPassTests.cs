@@ -64,7 +64,7 @@ public class IngestPassTests
 
     /// <summary>The queue decision is P(any response type) against the threshold, not the top label: with a threshold
     /// near zero the domestic trial report (top label not_a_response) goes to review too, proposed with its most likely
-    /// response type; the Iran item stays filtered by the relevance rule whatever the threshold.</summary>
+    /// response type; the Iran item stays filtered by the relevance gate inside the classifier whatever the threshold.</summary>
     [Fact]
     public async Task Ingest_QueueFollowsTheProbabilityOfAResponse_NotTheTopLabel()
     {
