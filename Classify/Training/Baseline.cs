@@ -19,7 +19,7 @@ public static class Baseline
     {
         Trainer = TrainerKind.LbfgsMaximumEntropy, WordNgram = 2, CharNgram = 5, CharAllLengths = true,
         Weighting = Microsoft.ML.Transforms.Text.NgramExtractingEstimator.WeightingCriteria.TfIdf, L2 = 0.1f,
-        MaxNgrams = 100_000, Iterations = 100, Threads = null,
+        MaxNgrams = 100_000, Iterations = 100,
     };
 
     public static TextModel Train(MLContext ml, IEnumerable<LabelledExample> train) =>
