@@ -9,7 +9,8 @@ namespace Pipeline.Classify;
 /// <param name="Queue">Whether the item goes to the review queue: <see cref="PResponse"/> reached the model's queue
 /// threshold (see <see cref="Classifier.QueueThreshold"/>). Ingest and <c>classify</c> use this same decision.</param>
 /// <param name="ResponseType">The most likely response type (the primary when it is one): what a queued item is
-/// proposed as, even when <c>not_a_response</c> edges out each response type alone. Null when not queued.</param>
+/// proposed as, even when <c>not_a_response</c> edges out each response type alone. Null when the primary is not a
+/// response and the item is not queued.</param>
 public sealed record Prediction(
     string Primary,
     IReadOnlyList<string> ResponseTypes,
