@@ -82,7 +82,11 @@ public static class Commands
         }
     }
 
-    /// <summary>Services for a one-shot command, with console logging configured from <c>Logging</c>.</summary>
+    /// <summary>
+    /// Services for a one-shot command, with console logging configured from <c>Logging</c>. Every log line goes to
+    /// standard error: standard output is the command's result (<c>classify --out -</c>, <c>export --out -</c>) and
+    /// must stay machine-readable.
+    /// </summary>
     public static ServiceProvider BuildServices(IConfiguration configuration, PipelineOptions options)
     {
         var services = new ServiceCollection();
@@ -90,7 +94,7 @@ public static class Commands
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
-        }));
+        }).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddPipeline(options);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,5 +1,6 @@
 using Pipeline.Classify;
 using System.Text.Json;
+using Pipeline.Worker.Cli;
 using Pipeline.Worker.Tests.Infrastructure;
 
 namespace Pipeline.Worker.Tests.Models;
@@ -134,6 +135,37 @@ public class ModelCommandTests
         Assert.True(lines[1].GetProperty("p_response").GetDouble() < 0.5);
         Assert.Equal("critical", lines[0].GetProperty("stance").GetString());
         Assert.Equal(JsonValueKind.True, lines[0].GetProperty("binding").ValueKind);
+    }
+
+    [Fact]
+    public async Task Classify_ToStandardOutput_InTheRealProcess_WritesOnlyPredictions_LogLinesGoToStandardError()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        await TestPipeline.EnsureModelAsync();
+        var input = Path.Combine(p.Directory, "in.jsonl");
+        File.WriteAllLines(input,
+        [
+            """{"id":"1","text":"Canada announced sanctions on 15 Belarusian officials over human rights violations."}""",
+            """{"id":"2","text":"Weather in Paris will be sunny tomorrow."}""",
+        ]);
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet",
+            ["exec", typeof(Commands).Assembly.Location, "classify", "--in", input, "--out", "-", "--settings", p.SettingsPath])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = p.Directory, UseShellExecute = false,
+        };
+        // Information logging on, as in the shipped appsettings.json: the "loaded classifier" line must not reach stdout.
+        psi.Environment["Logging__LogLevel__Default"] = "Information";
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(limit.Token);
+
+        Assert.Equal(0, process.ExitCode);
+        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["1", "2"], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+        Assert.Contains("info:", await stderr);
     }
 
     [Fact]
