@@ -16,7 +16,10 @@ public sealed record LanguageMetrics(
 public sealed record EvaluationReport
 {
     [JsonPropertyName("n")] public int N { get; init; }
+    /// <summary>Mean F1 over the response classes present in the truth or the predictions (<see cref="MacroF1Classes"/>).</summary>
     [JsonPropertyName("response_macro_f1")] public double ResponseMacroF1 { get; init; }
+    /// <summary>How many of the seven response classes <see cref="ResponseMacroF1"/> averages.</summary>
+    [JsonIgnore] public int MacroF1Classes { get; init; } = 7;
     [JsonPropertyName("accuracy")] public double Accuracy { get; init; }
     [JsonPropertyName("relevance_f1")] public double RelevanceF1 { get; init; }
     [JsonPropertyName("actor_accuracy")] public double ActorAccuracy { get; init; }

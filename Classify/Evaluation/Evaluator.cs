@@ -51,13 +51,17 @@ public static class Evaluator
             double r = support == 0 ? 0 : (double)tp / support;
             perClass[label] = new ClassMetrics(Round(p), Round(r), Round(F1(p, r)), support);
         }
+        // Macro-F1 over the response classes present in the data or the predictions (scikit-learn's convention): five
+        // correctly predicted statements score 1.0, not 1/7; a class predicted but absent from the truth counts as 0.
+        var present = Taxonomy.ResponseTypes.Where(t => perClass[t].Support > 0 || Taxonomy.Labels.Any(u => confusion[u][t] > 0)).ToList();
         double relP = relTp + relFp == 0 ? 0 : (double)relTp / (relTp + relFp);
         double relR = relTp + relFn == 0 ? 0 : (double)relTp / (relTp + relFn);
         return new EvaluationReport
         {
             N = n,
             Accuracy = Round(n == 0 ? 0 : (double)correct / n),
-            ResponseMacroF1 = Round(Taxonomy.ResponseTypes.Average(t => perClass[t].F1)),
+            ResponseMacroF1 = Round(present.Count == 0 ? 0 : present.Average(t => perClass[t].F1)),
+            MacroF1Classes = present.Count,
             RelevanceF1 = Round(F1(relP, relR)),
             ActorAccuracy = Round(actorN == 0 ? 0 : (double)actorOk / actorN),
             ActorTypeAccuracy = Round(actorN == 0 ? 0 : (double)actorTypeOk / actorN),

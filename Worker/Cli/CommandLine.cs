@@ -54,3 +54,21 @@ public sealed class CommandLine
 
 /// <summary>Wrong command-line use; printed with the usage text, exit code 2.</summary>
 public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>
+/// A named file, folder or model that cannot be used (not found, empty, not writable): one line, no usage text,
+/// exit code 2 — the command line was right, its input was not.
+/// </summary>
+public sealed class InputException(string message) : Exception(message);
+
+public static class OutputPath
+{
+    /// <summary>Fails before any work when the folder an output file would go to does not exist.</summary>
+    public static void EnsureFolder(string? path, string option)
+    {
+        if (path is null or "-") return;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null && !Directory.Exists(dir)) throw new InputException($"folder not found for {option}: {dir}");
+        if (Directory.Exists(path)) throw new InputException($"{option} names a folder, not a file: {Path.GetFullPath(path)}");
+    }
+}

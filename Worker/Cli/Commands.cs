@@ -70,8 +70,14 @@ public static class Commands
             await stderr.WriteLineAsync($"error: {e.Message}\n\n{Usage.Text}");
             return 2;
         }
-        catch (ConfigurationException e)
+        catch (Exception e) when (e is ConfigurationException or InputException)
         {
+            await stderr.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file the command reads or writes (--in, --out, --json, --data) that the file system refuses.
             await stderr.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
@@ -149,6 +155,7 @@ public static class Commands
         var format = cl.One("--format") ?? throw new UsageException("export needs --format jsonl|csv");
         if (format is not ("jsonl" or "csv")) throw new UsageException($"--format must be jsonl or csv, not '{format}'");
         var outPath = cl.One("--out") ?? throw new UsageException("export needs --out FILE (or --out - for standard output)");
+        OutputPath.EnsureFolder(outPath, "--out");
         var status = cl.One("--status") ?? "all";
         if (status != "all" && !ItemStore.Statuses.Contains(status))
             throw new UsageException($"--status must be one of {string.Join(", ", ItemStore.Statuses)} or all, not '{status}'");

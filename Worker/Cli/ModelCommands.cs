@@ -24,7 +24,8 @@ public static class ModelCommands
         bool validation = cl.Flags.Contains("--validation");
         var data = cl.One("--data");
         if (validation == (data is not null)) throw new UsageException("evaluate needs --data FILE.jsonl, or --validation for the shipped corpus's fixed validation split");
-        if (data is not null && !File.Exists(data)) throw new UsageException($"data file not found: {data}");
+        if (data is not null && !File.Exists(data)) throw new InputException($"data file not found: {data}");
+        OutputPath.EnsureFolder(cl.One("--json"), "--json");
         var provider = services.GetRequiredService<ClassifierProvider>();
         var classifier = cl.One("--model") is { } version ? LoadOrUsage(provider, version) : await provider.GetAsync(ct);
 
@@ -38,7 +39,7 @@ public static class ModelCommands
         }
         else corpus = CorpusLoader.Load([data!]);
         foreach (var p in corpus.Problems) await stdout.WriteLineAsync($"skipped {p.Origin}: {p.Message}");
-        if (corpus.Examples.Count == 0) throw new UsageException($"{data} has no usable labelled items");
+        if (corpus.Examples.Count == 0) throw new InputException($"{data} has no usable labelled items");
 
         var predictions = classifier.PredictBatch(corpus.Examples.Select(e => (e.Title, e.Text, (string?)null)).ToList());
         var report = Evaluator.Evaluate(corpus.Examples, predictions);
@@ -88,13 +89,14 @@ public static class ModelCommands
     {
         if (cl.One("--data") is not null || cl.Flags.Contains("--validation") || cl.One("--model") is not null)
             throw new UsageException("evaluate --out-of-style trains its own models on the shipped corpus: it takes no --data, --validation or --model");
+        OutputPath.EnsureFolder(cl.One("--json"), "--json");
         var provider = services.GetRequiredService<ClassifierProvider>();
         var corpus = ClassifierProvider.ShippedCorpus();
         var names = cl.All("--hold-out");
         var groups = names.Count == 0 ? OutOfStyle.DefaultGroups(corpus.Examples) : names.Select(OutOfStyle.Named).ToList();
         var results = await Task.Run(() => OutOfStyle.Run(corpus, provider.Vocabulary, groups, ClassifierProvider.AboutBelarus,
             msg => stdout.WriteLine(msg), withBaseline: !cl.Flags.Contains("--no-baseline")), ct);
-        if (results.Count == 0) throw new UsageException("no held-out group has examples (see --hold-out: a file name prefix or lang:xx)");
+        if (results.Count == 0) throw new InputException("no held-out group has examples (see --hold-out: a file name prefix or lang:xx)");
         var inv = CultureInfo.InvariantCulture;
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync($"{"held out",-34} {"n",5} {"macro_f1",8} {"accuracy",8} {"q_recall",8} {"q_prec",7} {"actor",6} {"a_type",6} | {"baseline",8} {"b_acc",6} {"b_q_rec",7}");
@@ -116,7 +118,7 @@ public static class ModelCommands
         if (cl.One("--json") is { } jsonPath)
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
-            if (dir is not null && !Directory.Exists(dir)) throw new UsageException($"folder not found for --json: {dir}");
+            if (dir is not null && !Directory.Exists(dir)) throw new InputException($"folder not found for --json: {dir}");
             var json = results.Select(r => new Dictionary<string, object>
             {
                 ["group"] = r.Group, ["n"] = r.N, ["queue_curve"] = r.QueueCurve,
@@ -159,7 +161,8 @@ public static class ModelCommands
             sb.AppendLine();
         }
         sb.AppendLine();
-        sb.AppendLine(string.Format(inv, "response_macro_f1   {0:0.0000}", r.ResponseMacroF1));
+        sb.AppendLine(string.Format(inv, "response_macro_f1   {0:0.0000}   (mean F1 over the {1} of 7 response classes present in the data or the predictions)",
+            r.ResponseMacroF1, r.MacroF1Classes));
         sb.AppendLine(string.Format(inv, "accuracy            {0:0.0000}", r.Accuracy));
         sb.AppendLine(string.Format(inv, "relevance_f1        {0:0.0000}", r.RelevanceF1));
         sb.AppendLine(string.Format(inv, "queue_recall        {0:0.0000}   (true responses that reach the review queue)", r.QueueRecall));
@@ -183,16 +186,17 @@ public static class ModelCommands
     private static Classifier LoadOrUsage(ClassifierProvider provider, string version)
     {
         try { return provider.Load(version); }
-        catch (ModelNotFoundException e) { throw new UsageException(e.Message); }
+        catch (ModelNotFoundException e) { throw new InputException(e.Message); }
     }
 
     public static async Task<int> ClassifyAsync(CommandLine cl, IServiceProvider services, TextReader stdin, TextWriter stdout, CancellationToken ct)
     {
         cl.Allow("--in", "--out", "--model");
+        OutputPath.EnsureFolder(cl.One("--out"), "--out");
         var provider = services.GetRequiredService<ClassifierProvider>();
         var classifier = cl.One("--model") is { } version ? LoadOrUsage(provider, version) : await provider.GetAsync(ct);
         var inPath = cl.One("--in") ?? "-";
-        if (inPath != "-" && !File.Exists(inPath)) throw new UsageException($"input file not found: {inPath}");
+        if (inPath != "-" && !File.Exists(inPath)) throw new InputException($"input file not found: {inPath}");
         using var reader = inPath == "-" ? null : new StreamReader(inPath, Encoding.UTF8);
         var input = CorpusLoader.Read(reader ?? stdin, inPath == "-" ? "stdin" : Path.GetFileName(inPath), requireLabels: false);
         var outPath = cl.One("--out") ?? "-";
@@ -232,7 +236,7 @@ public static class ModelCommands
     {
         cl.Allow("--data", "--promote", "--no-baseline");
         var extra = cl.All("--data");
-        foreach (var f in extra) if (!File.Exists(f)) throw new UsageException($"data file not found: {f}");
+        foreach (var f in extra) if (!File.Exists(f)) throw new InputException($"data file not found: {f}");
         var provider = services.GetRequiredService<ClassifierProvider>();
         var outcome = await provider.TrainAsync(extra, cl.Flags.Contains("--promote"), msg => stdout.WriteLine(msg), ct,
             withBaseline: !cl.Flags.Contains("--no-baseline"));
@@ -279,14 +283,14 @@ public static class ModelCommands
                 return 0;
             case "promote":
                 var version = cl.Positional.ElementAtOrDefault(1) ?? throw new UsageException("models promote needs a VERSION (see: models list)");
-                if ((await versions.ListAsync(ct)).All(r => r.Version != version)) throw new UsageException($"model version '{version}' is not registered (see: models list)");
-                if (!provider.Models.IsUsable(version)) throw new UsageException($"model version '{version}' has no files in {provider.Models.Root} or was trained with another feature version");
+                if ((await versions.ListAsync(ct)).All(r => r.Version != version)) throw new InputException($"model version '{version}' is not registered (see: models list)");
+                if (!provider.Models.IsUsable(version)) throw new InputException($"model version '{version}' has no files in {provider.Models.Root} or was trained with another feature version");
                 await versions.ActivateAsync(version, ct);
                 await stdout.WriteLineAsync($"promoted: {version} is now the active model");
                 return 0;
             case "rollback":
-                var previous = await versions.PreviousAsync(ct) ?? throw new UsageException("no previously active model to roll back to");
-                if (!provider.Models.IsUsable(previous.Version)) throw new UsageException($"previous model {previous.Version} has no files in {provider.Models.Root} or was trained with another feature version");
+                var previous = await versions.PreviousAsync(ct) ?? throw new InputException("no previously active model to roll back to");
+                if (!provider.Models.IsUsable(previous.Version)) throw new InputException($"previous model {previous.Version} has no files in {provider.Models.Root} or was trained with another feature version");
                 await versions.ActivateAsync(previous.Version, ct);
                 await stdout.WriteLineAsync($"rolled back: {previous.Version} is the active model again");
                 return 0;

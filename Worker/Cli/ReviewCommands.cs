@@ -50,7 +50,7 @@ public static class ReviewCommands
                 if (password is null)
                 {
                     await stderr.WriteLineAsync($"error: reviewer '{name}' already exists (use 'reviewers reset {name}' for a new password)");
-                    return 1;
+                    return 2;
                 }
                 await stdout.WriteLineAsync($"added {role} {name} to {db.DataSource}");
                 await stdout.WriteLineAsync($"password: {password}");
@@ -63,7 +63,7 @@ public static class ReviewCommands
                 if (password is null)
                 {
                     await stderr.WriteLineAsync($"error: no reviewer '{name}'");
-                    return 1;
+                    return 2;
                 }
                 await stdout.WriteLineAsync($"new password for {name} (their open sessions are signed out)");
                 await stdout.WriteLineAsync($"password: {password}");

@@ -28,6 +28,7 @@ public static class Usage
 
         every command takes --settings FILE (repeatable): a JSON file layered over appsettings.json.
         Environment variables Pipeline__Section__Key override both.
-        exit codes: 0 done, 1 failed, 2 invalid configuration or usage.
+        exit codes: 0 done; 1 failed while running (e.g. the review address is in use); 2 invalid usage, configuration
+        or input (a file, folder, model version or reviewer name that cannot be used); 130 interrupted.
         """;
 }

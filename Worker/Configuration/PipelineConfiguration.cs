@@ -80,16 +80,31 @@ public static class PipelineConfiguration
 
     private static bool DefinesSources(string file)
     {
+        JsonNode? root;
         try
         {
-            return JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
-                ?["Pipeline"]?["Sources"] is not null;
+            root = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
             throw new ConfigurationException($"{file} is not valid JSON: {e.Message}");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"cannot read settings file {file}: {e.Message}");
+        }
+        // The configuration schema is an object of sections; an array or a bare value at the root is not a settings file.
+        if (root is not JsonObject settings)
+            throw new ConfigurationException($"{file} is not a settings file: its root must be a JSON object ({{\"Pipeline\": {{…}}}}), not {Describe(root)}");
+        return settings["Pipeline"] is JsonObject pipeline && pipeline["Sources"] is not null;
     }
+
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray => "an array",
+        _ => "a " + node.GetValueKind().ToString().ToLowerInvariant(),
+    };
 
     private static byte[] WithoutSources(string file)
     {

@@ -54,8 +54,10 @@ public class EvaluatorTests
         Assert.Equal(new ClassMetrics(0.5, 0.5, 0.5, 2), r.PerClass["irrelevant"]);
         // classes without support or predictions score 0
         Assert.Equal(0, r.PerClass["resolution"].F1);
-        // macro-F1 over the seven response classes: (0.5 + 0.6667 + 0 + 0 + 0 + 0 + 0) / 7
-        Assert.Equal(Math.Round((0.5 + 2.0 / 3) / 7, 4), r.ResponseMacroF1, 4);
+        // macro-F1 over the response classes present in truth or predictions (statement, targeted_sanctions, support):
+        // (0.5 + 0.6667 + 0) / 3
+        Assert.Equal(Math.Round((0.5 + 2.0 / 3) / 3, 4), r.ResponseMacroF1, 4);
+        Assert.Equal(3, r.MacroF1Classes);
         // relevance (positive = relevant): tp = items 1–5 (5), fp = item 6, fn = item 8 → P 5/6, R 5/6, F1 5/6
         Assert.Equal(Math.Round(5.0 / 6, 4), r.RelevanceF1, 4);
         // actor accuracy over the 4 items whose truth is a response: items 1 and 3 → 0.5; type: 1, 2, 3 → 0.75
@@ -102,6 +104,20 @@ public class EvaluatorTests
         predictions[9] = Queued("statement", 0.01, 0.5);
         Assert.Equal(Training.QueueThreshold.Lowest, Training.QueueThreshold.Choose(truths, predictions, 1.0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Training.QueueThreshold.Choose(truths, predictions, 0));
+    }
+
+    [Fact]
+    public void Macro_f1_averages_the_classes_present_not_all_seven()
+    {
+        // Five statements, all right: 1.0 (averaging over all seven classes would say 1/7).
+        var five = Enumerable.Range(0, 5).Select(_ => Truth("statement")).ToList();
+        var r = Evaluator.Evaluate(five, five.Select(_ => Predicted("statement")).ToList());
+        Assert.Equal(1.0, r.ResponseMacroF1, 4);
+        Assert.Equal(1, r.MacroF1Classes);
+        // A class predicted but absent from the truth counts, with F1 0.
+        var wrong = Evaluator.Evaluate(five, [.. Enumerable.Repeat(Predicted("statement"), 4), Predicted("support")]);
+        Assert.Equal(2, wrong.MacroF1Classes);
+        Assert.Equal(Math.Round(2 * 1 * 0.8 / 1.8 / 2, 4), wrong.ResponseMacroF1, 4);
     }
 
     [Fact]

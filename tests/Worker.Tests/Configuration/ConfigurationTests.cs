@@ -73,6 +73,25 @@ public class ConfigurationTests
         Assert.Equal(2, code);
     }
 
+    [Theory]
+    [InlineData("[1, 2]", "an array")]
+    [InlineData("\"text\"", "a string")]
+    [InlineData("null", "null")]
+    public async Task SettingsFileWhoseRootIsNotAnObject_Exits2WithOneLine(string json, string what)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"pipeline-settings-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, json);
+        try
+        {
+            var stderr = new StringWriter();
+            var code = await Pipeline.Worker.Cli.Commands.RunAsync(["models", "list", "--settings", file], new StringWriter(), stderr);
+            Assert.Equal(2, code);
+            Assert.Equal($"error: {file} is not a settings file: its root must be a JSON object ({{\"Pipeline\": {{…}}}}), not {what}",
+                stderr.ToString().Trim());
+        }
+        finally { File.Delete(file); }
+    }
+
     [Fact]
     public async Task Ingest_UnknownOption_Exits2()
     {

@@ -32,7 +32,7 @@ public class ReviewCommandsTests
         Assert.DoesNotContain(password, user.PasswordHash);
         Assert.NotNull(await Accounts.VerifyAsync(new Pipeline.Store.UserStore(p.Database), "olga", password));
         Assert.Null(await Accounts.VerifyAsync(new Pipeline.Store.UserStore(p.Database), "olga", password + "x"));
-        Assert.Equal(1, again.ExitCode);                  // names are unique regardless of case
+        Assert.Equal(2, again.ExitCode);                  // names are unique regardless of case (an input error: exit 2)
         Assert.Contains("already exists", again.Stderr);
         Assert.Contains("olga", list.Stdout);
         Assert.DoesNotContain(password, list.Stdout);
