@@ -81,6 +81,9 @@ public sealed class ClassifyOptions
     public double ReviewWeight { get; set; } = 3;
     /// <summary>Quartz cron of the retraining job (<c>train --promote</c>); null or empty = off (the default).</summary>
     public string? RetrainSchedule { get; set; }
+
+    /// <summary>The labelled corpus the classifier is trained on (JSONL files); empty = the corpus shipped with the program.</summary>
+    public string? CorpusDirectory { get; set; }
 }
 
 public sealed class ReviewOptions

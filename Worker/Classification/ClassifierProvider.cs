@@ -15,6 +15,18 @@ namespace Pipeline.Worker.Classification;
 public sealed record TrainOutcome(string Version, TrainingResult Result, EvaluationReport? Active, string? ActiveVersion, bool Promoted, string? RefusedBecause);
 
 /// <summary>
+/// Where the classifier is: loading, training on the first start (step k of n, with what it is doing), ready, or
+/// failed. The host answers at once and shows this on <c>/health</c> and the review page while the model is made.
+/// </summary>
+public sealed record ClassifierStatus(bool Ready, string Message, int Step = 0, int Steps = 0, string? Version = null, bool Failed = false)
+{
+    /// <summary>Training the first model (minutes), as opposed to loading a saved one (seconds).</summary>
+    public bool Training => !Ready && !Failed && Step > 0;
+
+    public static readonly ClassifierStatus Loading = new(false, "loading the classifier");
+}
+
+/// <summary>
 /// Holds the active classifier and trains new ones. At start-up it loads the version the store marks active;
 /// on a fresh installation it adopts a saved model of the shipped corpus, or trains one (saved, registered,
 /// activated) — so the first run needs no separate training step. A version promoted by another process
@@ -25,8 +37,38 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Classifier? _current;
     private ActorVocabulary? _vocabulary;
+    private volatile ClassifierStatus _status = ClassifierStatus.Loading;
 
     public ModelStore Models { get; } = new(options.ModelDirectory);
+
+    /// <summary>Where the first model is (read without waiting: for <c>/health</c> and the review page).</summary>
+    public ClassifierStatus Status => _status;
+
+    /// <summary>The classifier when one is loaded, without waiting; null while the first one loads or trains.</summary>
+    public Classifier? Current => _current;
+
+    /// <summary>
+    /// The steps of a first-start training as <see cref="ModelTrainer"/> reports them (its progress lines, matched by
+    /// their start), each with the words the status shows; step 1 is reading the corpus, before the trainer speaks.
+    /// </summary>
+    private static readonly (string Line, string What)[] TrainingSteps =
+    [
+        ("", "reading the labelled corpus"),
+        ("training response-type model", "the response-type model"),
+        ("training actor-type model", "the actor-type model"),
+        ("training stance and binding models", "the stance and binding models"),
+        ("training actor model", "the actor model"),
+        ("queue threshold", "choosing the queue threshold and saving the model"),
+    ];
+
+    private static ClassifierStatus Training(int step) =>
+        new(false, $"training the classifier (step {step} of {TrainingSteps.Length}: {TrainingSteps[step - 1].What})", step, TrainingSteps.Length);
+
+    private void OnTrainingProgress(string line)
+    {
+        var step = Array.FindIndex(TrainingSteps, 1, s => line.StartsWith(s.Line, StringComparison.Ordinal));
+        if (step > 0 && !_status.Ready) _status = Training(step + 1);
+    }
 
     public ActorVocabulary Vocabulary => _vocabulary ??= ActorVocabulary.Load();
 
@@ -51,19 +93,35 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
             {
                 _current = Load(active.Version);
                 logger.LogInformation("Loaded classifier {Version}", active.Version);
-                return _current;
+                return Ready(_current);
             }
             if (active is not null)
                 logger.LogWarning("Active model {Version} is missing from {Dir} or was trained with another feature version; looking for a usable saved model of the shipped corpus", active.Version, Models.Root);
-            if (await AdoptSavedAsync(ct) is { } adopted) return _current = adopted;
-            var outcome = await TrainAsync([], promote: true, msg => logger.LogInformation("{Message}", msg), ct);
+            if (await AdoptSavedAsync(ct) is { } adopted) return Ready(_current = adopted);
+            if (_current is null) _status = Training(1);
+            var outcome = await TrainAsync([], promote: true, msg =>
+            {
+                OnTrainingProgress(msg);
+                logger.LogInformation("{Message}", msg);
+            }, ct);
             _current = Load(outcome.Version);
-            return _current;
+            return Ready(_current);
+        }
+        catch (Exception e) when (_current is null && e is not OperationCanceledException)
+        {
+            _status = new ClassifierStatus(false, $"the classifier could not be loaded or trained: {e.Message}", Failed: true);
+            throw;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private Classifier Ready(Classifier classifier)
+    {
+        _status = new ClassifierStatus(true, $"ready (model {classifier.Version})", Version: classifier.Version);
+        return classifier;
     }
 
     /// <summary>Loads a saved version (for <c>evaluate --model</c>); clear error when it does not exist.</summary>
@@ -77,7 +135,7 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
     private async Task<Classifier?> AdoptSavedAsync(CancellationToken ct)
     {
         if (!Directory.Exists(Models.Root)) return null;
-        var fingerprint = ShippedCorpus().Fingerprint();
+        var fingerprint = BaseCorpus().Fingerprint();
         var saved = Directory.EnumerateDirectories(Models.Root)
             .Select(Path.GetFileName)
             .Where(v => v is not null && !v.EndsWith(".tmp") && Models.Exists(v))
@@ -94,13 +152,17 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
     public static LoadedCorpus ShippedCorpus() =>
         CorpusLoader.Load(Directory.EnumerateFiles(CorpusLoader.DefaultCorpusDirectory, "*.jsonl").Order());
 
+    /// <summary>The corpus this installation trains on: <c>Classify:CorpusDirectory</c>, or the shipped one.</summary>
+    private LoadedCorpus BaseCorpus() => string.IsNullOrWhiteSpace(options.CorpusDirectory) ? ShippedCorpus()
+        : CorpusLoader.Load(Directory.EnumerateFiles(options.CorpusDirectory, "*.jsonl").Order());
+
     /// <summary>
     /// The training data: the shipped corpus, every approved or corrected review (a reviewer's labels are the
     /// truth), and extra files. Reviews get stable ids (<c>review-{item}</c>) so the fixed split holds for them too.
     /// </summary>
     public async Task<LoadedCorpus> TrainingDataAsync(IReadOnlyList<string> extraFiles, CancellationToken ct)
     {
-        var shipped = ShippedCorpus();
+        var shipped = BaseCorpus();
         var reviewed = (await items.ReviewedExamplesAsync(ct))
             .Where(r => r.ResponseTypes.Count > 0 && r.ResponseTypes.All(Taxonomy.IsLabel))
             .Select(r => new LabelledExample

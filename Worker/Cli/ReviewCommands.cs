@@ -111,6 +111,12 @@ public static class ReviewCommands
             var users = new UserStore(new Database(options.Storage.Provider, options.Storage.ConnectionString));
             var password = await Accounts.CreateAsync(users, DemoReviewer, Accounts.Maintainer, DateTimeOffset.UtcNow, ct)
                            ?? await Accounts.ResetAsync(users, DemoReviewer, ct);
+            // A few approvals, so the statistics and the published dataset show something before the first review.
+            var reviews = new ReviewStore(new Database(options.Storage.Provider, options.Storage.ConnectionString));
+            var seeded = await DemoDecisions.SeedAsync(reviews, DemoReviewer, DateTimeOffset.UtcNow, ct);
+            if (seeded.Count > 0)
+                await stdout.WriteLineAsync($"demo decisions: approved {seeded.Count} candidates as predicted ({string.Join(", ", seeded.Select(id => $"#{id}"))}; " +
+                                            $"\"{DemoDecisions.Decision}\" in their audit trail, undo them with u) so the statistics and the dataset are not empty");
 
             await using var app = PipelineHost.Build(configuration, options, []);
             await app.Services.GetRequiredService<Database>().MigrateAsync(ct);

@@ -4,6 +4,7 @@ using Pipeline.Ingest.Fetching;
 using Pipeline.Ingest.Parsing;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
+using Quartz;
 
 namespace Pipeline.Worker.Cli;
 
@@ -30,15 +31,28 @@ public static class SourceCommands
         await store.SyncAsync(options.Sources.Select(s => (s.Id, s.Name, s.Url, s.Kind.ToString())), ct);
         var states = (await store.ListAsync(ct)).ToDictionary(s => s.Id);
         var now = clock.GetUtcNow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Schedule.TimeZone);
         return options.Sources.Select(s =>
         {
             var st = states[s.Id];
             var condition = SourceHealth.Condition(st.ConsecutiveFailures, st.LastErrorKind, st.NextCheck, st.Flagged, now, st.LastChecked);
             var problem = st.ConsecutiveFailures > 0 ? $"{st.LastErrorKind}: {st.LastError}" : st.Flagged
                           ?? (st.RedirectedTo is { } r ? $"permanently moved to {r}; update its Url" : null);
-            return new StatusRow(s.Id, s.Enabled ? condition : "disabled", st.ConsecutiveFailures, st.LastSuccess, st.NextCheck,
+            return new StatusRow(s.Id, s.Enabled ? condition : "disabled", st.ConsecutiveFailures, st.LastSuccess,
+                s.Enabled ? NextPoll(s.Schedule ?? options.Schedule.Default, zone, st.NextCheck, now) : null,
                 st.LastItemCount, st.UsualItemCount, problem, s.Enabled);
         }).ToList();
+    }
+
+    /// <summary>
+    /// When the host next polls the source: its next cron time, or for a source backing off after failures, the
+    /// first cron time at or after the back-off ends (the scheduled poll before it is skipped).
+    /// </summary>
+    public static DateTimeOffset? NextPoll(string cron, TimeZoneInfo zone, DateTimeOffset? backOffUntil, DateTimeOffset now)
+    {
+        var after = backOffUntil is { } b && b > now ? b.AddSeconds(-1) : now;
+        var trigger = TriggerBuilder.Create().WithCronSchedule(cron, c => c.InTimeZone(zone)).StartAt(after).Build();
+        return trigger.GetFireTimeAfter(after);
     }
 
     private static async Task<int> StatusAsync(CommandLine cl, PipelineOptions options, IServiceProvider services, TextWriter stdout, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ using Pipeline.Worker.Scheduling;
 
 namespace Pipeline.Worker.Hosting;
 
-/// <summary>The long-running host: Quartz schedule of every enabled source, and the HTTP endpoints.</summary>
+/// <summary>The long-running host: Quartz schedule of every enabled source (from when the classifier is ready), and the HTTP endpoints.</summary>
 public static class PipelineHost
 {
     public static WebApplication Build(IConfiguration configuration, PipelineOptions options, string[] args)
@@ -24,14 +25,12 @@ public static class PipelineHost
         builder.Services.AddPipeline(options);
         builder.Services.AddSourceSchedule(options);
         builder.Services.AddReview(options);
+        builder.Services.AddPipelineHealth();
         builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         var app = builder.Build();
-        app.MapGet("/health", async (SourceStore sources, CancellationToken ct) =>
-        {
-            var list = await sources.ListAsync(ct);
-            return Results.Json(new { status = "ok", sources = list.Count, failing = list.Count(s => s.ConsecutiveFailures > 0) });
-        });
+        // Healthy and degraded answer 200, unhealthy 503 (the framework's mapping); the body says why.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = PipelineHealth.WriteAsync });
         app.MapReview();
         return app;
     }
@@ -40,8 +39,8 @@ public static class PipelineHost
     {
         var app = Build(configuration, options, args);
         await app.Services.GetRequiredService<Database>().MigrateAsync(ct);
-        // Load (or on first start, train) the model before the first poll fires.
-        await app.Services.GetRequiredService<ClassifierProvider>().GetAsync(ct);
+        // The host listens at once; the model loads (or on the first start, trains) in the background and the
+        // schedule starts when it is ready (PollingStart). /health and the review page say where it is meanwhile.
         await app.RunAsync(ct);
         return 0;
     }

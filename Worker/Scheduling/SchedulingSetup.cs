@@ -56,7 +56,9 @@ public static class SchedulingSetup
                     .WithCronSchedule(options.Classify.RetrainSchedule, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             }
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        // Not Quartz's hosted service: the schedule starts when the classifier is ready (PollingStart).
+        services.AddSingleton<PollingStart>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollingStart>());
         // The persistent store remembers misfires across restarts (FireAndProceed); only the in-memory store needs help.
         if (!options.Storage.IsPostgres) services.AddHostedService<MissedRunTrigger>();
         return services;
@@ -70,10 +72,11 @@ public static class SchedulingSetup
 /// At start-up, fires once the poll of every source whose last scheduled time passed while the program was
 /// not running (an in-memory job store forgets misfires across restarts, so the store's last-check times decide).
 /// </summary>
-public sealed class MissedRunTrigger(ISchedulerFactory schedulers, PipelineOptions options, SourceStore sources, TimeProvider clock, ILogger<MissedRunTrigger> logger) : BackgroundService
+public sealed class MissedRunTrigger(ISchedulerFactory schedulers, PollingStart polling, PipelineOptions options, SourceStore sources, TimeProvider clock, ILogger<MissedRunTrigger> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
+        await polling.Started.WaitAsync(ct); // after the classifier is ready, like every poll
         var scheduler = await schedulers.GetScheduler(ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Schedule.TimeZone);
         await sources.SyncAsync(options.Sources.Select(s => (s.Id, s.Name, s.Url, s.Kind.ToString())), ct);

@@ -35,7 +35,8 @@ public sealed class SourcePollJob(PipelineOptions options, SourceRefresh refresh
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Fetch.PassDeadlineSeconds));
             var summary = await refresh.RunAsync(source, cancellationToken, deadline.Token);
-            logger.LogInformation("Scheduled poll: {Summary}", summary.ToString());
+            // A failed source was logged by SourceRefresh, where it failed (once, with its kind): not again here.
+            if (summary.Error is null) logger.LogInformation("Scheduled poll: {Summary}", summary.ToString());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -20,14 +20,30 @@ public class SeedTests
     private static List<SeedLabel> Labels() =>
         JsonSerializer.Deserialize<List<SeedLabel>>(File.ReadAllText(Path.Combine(SharedModel.RepositoryRoot, "Classify", "Data", "seed-labels.json")))!;
 
-    private static string SeedDirectory => Path.GetFullPath(Path.Combine(SharedModel.RepositoryRoot, "..", "shared", "seeds"));
+    /// <summary>The seeds folder; the calling test skips, naming it, when a clone has no <c>../shared</c> beside it.</summary>
+    private static string SeedDirectory
+    {
+        get
+        {
+            var folder = Path.GetFullPath(Path.Combine(SharedModel.RepositoryRoot, "..", "shared", "seeds"));
+            Skip.IfNot(Directory.Exists(folder), $"needs ../shared/seeds (the project seeds beside the repository), not found at {folder}");
+            return folder;
+        }
+    }
 
+    [SkippableFact]
+    public void Every_seed_has_a_label()
+    {
+        var files = Directory.GetFiles(SeedDirectory, "*.txt").Select(f => Path.GetFileName(f)).Order().ToList();
+        Assert.Equal(files, Labels().Select(l => l.File).Order().ToList());
+    }
+
+    /// <summary>The labels file itself (in the repository): every label valid, every one with its reason.</summary>
     [Fact]
-    public void Every_seed_has_a_valid_label_with_a_reason()
+    public void Every_seed_label_is_valid_and_has_a_reason()
     {
         var labels = Labels();
-        var files = Directory.GetFiles(SeedDirectory, "*.txt").Select(f => Path.GetFileName(f)).Order().ToList();
-        Assert.Equal(files, labels.Select(l => l.File).Order().ToList());
+        Assert.NotEmpty(labels);
         Assert.All(labels, l =>
         {
             Assert.NotEmpty(l.ResponseTypes);
@@ -57,7 +73,7 @@ public class SeedTests
 
     public static IEnumerable<object[]> SeedFiles() => Labels().Where(l => !KnownMisses.ContainsKey(l.File)).Select(l => new object[] { l.File });
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(SeedFiles))]
     public void The_model_gives_each_seed_our_primary_label(string file) => AssertSeed(file);
 
@@ -69,6 +85,7 @@ public class SeedTests
 
     private static void AssertSeed(string file)
     {
+        _ = SeedDirectory; // skips before the model is trained when the seeds are absent
         var label = Labels().Single(l => l.File == file);
         var text = File.ReadAllText(Path.Combine(SeedDirectory, file));
         var p = SharedModel.Classifier.Predict(null, text);
@@ -79,9 +96,10 @@ public class SeedTests
 
     /// <summary>The queue decision on the seeds: every seed we label a response reaches review (P(response) at or above
     /// the model's threshold); the known misses included, since a miss of the top label must not become a missed response.</summary>
-    [Fact]
+    [SkippableFact]
     public void Every_seed_that_is_a_response_reaches_the_review_queue()
     {
+        _ = SeedDirectory;
         foreach (var label in Labels().Where(l => Taxonomy.IsResponse(l.ResponseTypes[0])))
         {
             var p = SharedModel.Classifier.Predict(null, File.ReadAllText(Path.Combine(SeedDirectory, label.File)));
@@ -89,7 +107,7 @@ public class SeedTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_NGO_call_is_attributed_to_the_Civic_Solidarity_Platform()
     {
         var text = File.ReadAllText(Path.Combine(SeedDirectory, "001_c5f3b762f7120dde.txt"));

@@ -211,7 +211,8 @@
       h('mark', { class: 'm-actor', text: 'actor' }), ' ',
       h('mark', { class: 'm-cue-predicted', text: 'cue for the predicted type' }), ' ',
       h('mark', { class: 'm-cue', text: 'cue for another type' }), ' ',
-      d.drivers.length ? h('span', { class: 'driver', text: `sentence driving “${words(d.drivers_for)}”` }) : null);
+      d.drivers.length ? h('span', { class: 'driver', text: `sentence driving “${words(d.drivers_for)}”` }) : null,
+      d.drivers_notice ? h('span', { class: 'hint', text: ' ' + d.drivers_notice }) : null);
   }
 
   /** The text with its highlights, built from spans over the plain text: every piece is a text node. */
@@ -499,5 +500,23 @@
     document.body.dataset.ready = 'true';
   }
 
-  document.addEventListener('DOMContentLoaded', () => { start().catch((e) => toast(String(e && e.message ? e.message : e))); });
+  /** While the first model trains, the banner follows /health and goes away when the classifier is ready. */
+  function followTraining() {
+    const banner = $('training');
+    if (!banner) return;
+    const timer = setInterval(async () => {
+      try {
+        const r = await fetch('/health', { headers: { Accept: 'application/json' } });
+        const health = await r.json();
+        const checks = health.checks || {};
+        if (checks.classifier && checks.classifier.status === 'healthy') { banner.remove(); clearInterval(timer); return; }
+        if (health.classifier) banner.textContent = health.classifier;
+      } catch (e) { /* the next tick tries again */ }
+    }, 5000);
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    followTraining();
+    start().catch((e) => toast(String(e && e.message ? e.message : e)));
+  });
 }());

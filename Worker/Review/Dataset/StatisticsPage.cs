@@ -43,7 +43,7 @@ public static class StatisticsPage
             body.Append(Figure("by-actor", byActor));
         }
         body.Append("</main>");
-        return TypedResults.Content(Html.Layout("Statistics", body.ToString()), "text/html; charset=utf-8");
+        return TypedResults.Content(Html.Layout("Statistics", body.ToString(), extraScript: user.Identity?.IsAuthenticated == true ? Html.SignOutScript : null), "text/html; charset=utf-8");
     }
 
     /// <summary>Counts per month (by date of the response, else of the fetch) by primary type and by actor (top actors, the rest as "others").</summary>
@@ -66,7 +66,8 @@ public static class StatisticsPage
             foreach (var r in approved) if (index.TryGetValue(Month(r), out var i) && match(r)) counts[i]++;
             return counts;
         }
-        var types = Taxonomy.ResponseTypes.Select(t => (t, Count(r => r.ResponseTypes.FirstOrDefault() == t))).Where(s => s.Item2.Sum() > 0).ToList();
+        // Series are named as the review page names the types ("targeted sanctions", not the id targeted_sanctions).
+        var types = Taxonomy.ResponseTypes.Select(t => (Html.Words(t), Count(r => r.ResponseTypes.FirstOrDefault() == t))).Where(s => s.Item2.Sum() > 0).ToList();
         var top = approved.GroupBy(r => r.Actor ?? "unknown").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Take(TopActors).Select(g => g.Key).ToList();
         var actors = top.Select(a => (a, Count(r => (r.Actor ?? "unknown") == a))).ToList();
@@ -98,9 +99,10 @@ public static class StatisticsPage
     /// <summary>The chart as SVG markup; every label is encoded, colours are presentation attributes (no inline CSS).</summary>
     public static string Svg(MonthlyChart chart)
     {
-        const int height = 260, top = 16, bottom = 40, left = 40, right = 12;
-        int barWidth = Math.Clamp(600 / Math.Max(1, chart.Months.Count), 14, 48), gap = Math.Max(4, barWidth / 4);
-        int width = left + right + chart.Months.Count * (barWidth + gap);
+        // At least 960 units wide (the page scales it to the column), bars as wide as the months allow.
+        const int height = 380, top = 16, bottom = 40, left = 40, right = 12, minWidth = 960;
+        int barWidth = Math.Clamp((minWidth - left - right) / Math.Max(1, chart.Months.Count) * 3 / 4, 14, 96), gap = Math.Max(4, barWidth / 3);
+        int width = Math.Max(minWidth, left + right + chart.Months.Count * (barWidth + gap));
         var totals = Enumerable.Range(0, chart.Months.Count).Select(m => chart.Series.Sum(s => s.Counts[m])).ToArray();
         int max = Math.Max(1, totals.DefaultIfEmpty(0).Max());
         int step = max <= 5 ? 1 : max <= 10 ? 2 : (int)Math.Ceiling(max / 5.0);
@@ -115,7 +117,7 @@ public static class StatisticsPage
                       $"<text x=\"{left - 6}\" y=\"{F(Y(v) + 4)}\" text-anchor=\"end\" font-size=\"11\" fill=\"#444\">{v}</text>");
         for (int m = 0; m < chart.Months.Count; m++)
         {
-            double x = left + gap / 2.0 + m * (barWidth + gap), base_ = 0;
+            double x = left + (width - left - right - chart.Months.Count * (barWidth + gap)) / 2.0 + gap / 2.0 + m * (barWidth + gap), base_ = 0;
             for (int s = 0; s < chart.Series.Count; s++)
             {
                 var n = chart.Series[s].Counts[m];
@@ -125,7 +127,7 @@ public static class StatisticsPage
                 base_ += n;
             }
             if (chart.Months.Count <= 12 || m % Math.Max(1, chart.Months.Count / 12) == 0)
-                sb.Append($"<text x=\"{F(x + barWidth / 2.0)}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">{chart.Months[m]}</text>");
+                sb.Append($"<text x=\"{F(x + barWidth / 2.0)}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">{chart.Months[m]}</text>");
         }
         return sb.Append("</svg>").ToString();
     }

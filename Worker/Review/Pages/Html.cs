@@ -11,7 +11,13 @@ public static class Html
 {
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    public static string Layout(string title, string body, bool script = false, string bodyClass = "") => $"""
+    /// <summary>A label as the review page shows it: <c>targeted_sanctions</c> → "targeted sanctions".</summary>
+    public static string Words(string label) => label.Replace('_', ' ');
+
+    /// <summary>The small script that signs out from pages other than the queue (the queue's app.js does it there).</summary>
+    public const string SignOutScript = "signout.js";
+
+    public static string Layout(string title, string body, bool script = false, string bodyClass = "", string? extraScript = null) => $"""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -22,6 +28,7 @@ public static class Html
         <link rel="icon" href="/review/icon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="/review/app.css">
         {(script ? "<script src=\"/review/app.js\" defer></script>" : "")}
+        {(extraScript is null ? "" : $"<script src=\"/review/{extraScript}\" defer></script>")}
         </head>
         <body class="{E(bodyClass)}">
         {body}
@@ -36,11 +43,9 @@ public static class Html
         foreach (var (href, label) in new[] { ("/", "Review queue"), ("/stats", "Statistics"), ("/responses.json", "Dataset (JSON)"), ("/responses.csv", "CSV"), ("/responses.atom", "Atom"), ("/sources", "Sources") })
             sb.Append($"<a href=\"{href}\"{(href == current ? " aria-current=\"page\"" : "")}>{E(label)}</a>");
         sb.Append("</nav>");
-        // Signing out is a POST with the CSRF header, sent by app.js: only the queue page (which loads it) offers it.
-        if (user is not null && current == "/")
+        // Signing out is a POST with the CSRF header, sent by app.js on the queue page and by signout.js on the others.
+        if (user is not null)
             sb.Append($"<span class=\"who\">{E(user)}</span><form id=\"logout\" method=\"post\" action=\"/logout\"><button type=\"submit\">Sign out</button></form>");
-        else if (user is not null)
-            sb.Append($"<span class=\"who\">{E(user)}</span>");
         else
             sb.Append("<a class=\"who\" href=\"/login\">Sign in</a>");
         return sb.Append("</header>").ToString();

@@ -11,8 +11,11 @@ namespace Pipeline.Worker.Review.Pages;
 /// </summary>
 public static class QueuePage
 {
-    public static ContentHttpResult Render(ClaimsPrincipal user)
+    public static ContentHttpResult Render(ClaimsPrincipal user, Classification.ClassifierProvider classifiers)
     {
+        // On the very first start the model trains for minutes: the page works meanwhile and says so.
+        var status = classifiers.Status;
+        var training = !status.Training && !status.Failed ? "" : $"<p id=\"training\" class=\"notice\" role=\"status\">{Html.E(status.Message)}{(status.Failed ? "" : "; the queue works meanwhile and polling starts when it is ready")}</p>";
         var types = new StringBuilder();
         for (int i = 0; i < Taxonomy.ResponseTypes.Length; i++)
             types.Append($"<button type=\"button\" class=\"type\" data-type=\"{Taxonomy.ResponseTypes[i]}\"><kbd>{i + 1}</kbd> {Taxonomy.ResponseTypes[i].Replace('_', ' ')}</button>");
@@ -29,6 +32,7 @@ public static class QueuePage
               <label>From <input name="from" type="date"></label>
               <label>To <input name="to" type="date"></label>
             </form>
+            {training}
             <div class="layout">
               <aside class="queue"><h2 id="queue-title">Queue</h2><ol id="queue-list"></ol><p id="queue-more" class="hint"></p></aside>
               <main id="candidate" class="candidate" aria-live="polite">

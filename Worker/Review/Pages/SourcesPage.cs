@@ -29,7 +29,7 @@ public static class SourcesPage
                       $"<td>{Html.E(r.LastSuccess?.ToString("yyyy-MM-dd HH:mm") ?? "never")}</td><td>{Html.E(r.NextCheck?.ToString("yyyy-MM-dd HH:mm") ?? "")}</td>" +
                       $"<td>{(r.LastItems is null ? "" : $"{r.LastItems}/{r.UsualItems:0}")}</td><td>{Html.E(r.Problem)}</td></tr>");
         sb.Append("</tbody></table></main>");
-        return Results.Content(Html.Layout("Sources", sb.ToString()), "text/html; charset=utf-8");
+        return Results.Content(Html.Layout("Sources", sb.ToString(), extraScript: Html.SignOutScript), "text/html; charset=utf-8");
     }
 
     public static async Task<IResult> Json(ClaimsPrincipal user, PipelineOptions options, SourceStore store, TimeProvider clock, CancellationToken ct) =>

@@ -26,7 +26,7 @@ public sealed record CandidateView(
     long Id, string Title, string Source, string SourceName, string? Url, DateTimeOffset? Published, DateTimeOffset Fetched, string? Language,
     string Status, int Version, PredictionView Predicted, ReviewedView? Reviewed, IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType,
     List<LabelScore> Scores, List<LabelScore> Alternatives, string Text, List<Mark> Marks, List<Driver> Drivers, string? DriversFor,
-    long? DuplicateOf, List<DuplicateView> Duplicates, IReadOnlyList<string> RelevanceTerms);
+    long? DuplicateOf, List<DuplicateView> Duplicates, IReadOnlyList<string> RelevanceTerms, string? DriversNotice = null);
 public sealed record AuditView(long Id, string Reviewer, DateTimeOffset At, string Decision, JsonNode? Before, JsonNode? After);
 public sealed record TaxonomyView(string[] ResponseTypes, string[] Labels, string[] ActorTypes, string[] Statuses);
 public sealed record SourceView(string Id, string Name);
@@ -77,7 +77,12 @@ public static class CandidateHandlers
         var ranked = c.Scores.OrderByDescending(kv => kv.Value).Select(kv => new LabelScore(kv.Key, Math.Round(kv.Value, 4))).ToList();
         var label = c.PredictedTypes.FirstOrDefault();
         List<Driver> drivers = [];
-        if (label is not null)
+        string? notice = null;
+        if (label is not null && classifiers.Current is null && (classifiers.Status.Training || classifiers.Status.Failed))
+            // The first model is still loading or training: the candidate shows without its driving sentences (the
+            // request does not wait minutes for the model).
+            notice = $"{classifiers.Status.Message}: the sentences that drive the prediction appear when it is ready";
+        else if (label is not null)
         {
             try
             {
@@ -98,7 +103,7 @@ public static class CandidateHandlers
             c.Text, Evidence.Marks(c.Text, classifiers.Vocabulary, c.PredictedTypes), drivers, drivers.Count > 0 ? label : null,
             c.DuplicateOf,
             c.Duplicates.Select(d => new DuplicateView(d.Id, d.SourceId, SourceName(options, d.SourceId), SafeUrl(d.Url), d.Title, d.Published)).ToList(),
-            c.RelevanceTerms));
+            c.RelevanceTerms, notice));
     }
 
     /// <summary><c>POST /api/candidates/{id}/review</c>: approve, correct or reject at the version the reviewer saw.</summary>

@@ -70,13 +70,26 @@ public class ArticleExtractorTests
         Assert.Equal("uk", ArticleExtractor.Extract(html, Url).Language);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Extract_WhiteHouseFixture_ReadsDateFromTimeAndBody()
     {
-        var html = File.ReadAllText(Path.Combine(SharedData.Pages, "us-whitehouse-archives_blog_digital-transition_2017-01-17.html"));
+        var html = File.ReadAllText(SharedData.Require("fixtures/pages/us-whitehouse-archives_blog_digital-transition_2017-01-17.html"));
         var a = ArticleExtractor.Extract(html, new Uri("https://obamawhitehouse.archives.gov/blog/2017/01/17/obama-administration-digital-transition-moving-forward"));
         Assert.Contains("Digital Transition", a.Title, StringComparison.OrdinalIgnoreCase);
         Assert.True(a.Text.Length > 500);
         Assert.Equal(new DateOnly(2017, 1, 17), DateOnly.FromDateTime(a.Published!.Value.UtcDateTime.AddHours(-5)));
+    }
+
+    [Fact]
+    public void Extract_OwnMinistryPage_ReadsDateFromTimeAndBodyWithoutTheChrome()
+    {
+        var html = File.ReadAllText(Path.Combine(SharedData.Fixtures, "pages", "ministry-statement_time-element_en.html"));
+        var a = ArticleExtractor.Extract(html, new Uri("https://ministry.example/press/2024/03/digital-transition"));
+        Assert.Contains("Digital Transition", a.Title, StringComparison.OrdinalIgnoreCase);
+        Assert.True(a.Text.Length > 500, $"only {a.Text.Length} characters: {a.Text}");
+        Assert.Contains("stable address", a.Text);
+        Assert.DoesNotContain("Most read", a.Text);
+        Assert.DoesNotContain("Privacy", a.Text);
+        Assert.Equal(new DateOnly(2024, 3, 5), DateOnly.FromDateTime(a.Published!.Value.UtcDateTime.AddHours(-5)));
     }
 }

@@ -39,10 +39,11 @@ public sealed class ExtractionBenchmarkTests(ITestOutputHelper output)
         { "go_readability", 0.934, 0.900, 0.971, 0.188 },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Published))]
     public void Scorer_reproduces_published_figures(string name, double f1, double precision, double recall, double accuracy)
     {
+        SharedData.Require("benchmarks/article-extraction/ground-truth.json");
         var folder = ExtractionBenchmark.Locate();
         var truth = ExtractionBenchmark.LoadTruth(folder);
         var predicted = ExtractionBenchmark.LoadOutput(name, folder);
@@ -60,9 +61,10 @@ public sealed class ExtractionBenchmarkTests(ITestOutputHelper output)
 
     // ------------------------------------------------------------ ArticleExtractor on the 181 pages
 
-    [Fact]
+    [SkippableFact]
     public void ArticleExtractor_scores_above_floor()
     {
+        SharedData.Require("benchmarks/article-extraction/ground-truth.json");
         var folder = ExtractionBenchmark.Locate();
         var pages = ExtractionBenchmark.LoadPages(folder);
         var htmls = pages.ToDictionary(p => p.Id, p => ExtractionBenchmark.LoadHtml(p.Id, folder));

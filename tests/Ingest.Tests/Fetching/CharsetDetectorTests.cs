@@ -61,18 +61,32 @@ public class CharsetDetectorTests
         Assert.Contains("Мінск", CharsetDetector.Decode(bytes, "text/xml; charset=bogus"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Decode_Koi8rFixtureWithoutEncodingInfo_ReadsRussian()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(SharedData.Feeds, "synthetic_rss_ru_koi8-r_no-encoding-info.xml"));
+        var bytes = File.ReadAllBytes(SharedData.Require("fixtures/feeds/synthetic_rss_ru_koi8-r_no-encoding-info.xml"));
         var text = CharsetDetector.Decode(bytes, null);
         Assert.Matches("[а-я]{4,}", text);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Decode_Windows1251Fixture_ReadsRussian()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(SharedData.Feeds, "rss20_ibash-org-ru_ru_windows-1251.xml"));
+        var bytes = File.ReadAllBytes(SharedData.Require("fixtures/feeds/rss20_ibash-org-ru_ru_windows-1251.xml"));
         Assert.Matches("[а-я]{4,}", CharsetDetector.Decode(bytes, "application/rss+xml"));
+    }
+
+    [Fact]
+    public void Decode_OwnKoi8rFixtureWithoutEncodingInfo_ReadsRussian()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(SharedData.Fixtures, "feeds", "rss_koi8-r_no-encoding-info_ru.xml"));
+        Assert.Contains("В парке открылся каток", CharsetDetector.Decode(bytes, null));
+    }
+
+    [Fact]
+    public void Decode_OwnWindows1251Fixture_ReadsRussian()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(SharedData.Fixtures, "feeds", "rss20_windows-1251_ru.xml"));
+        Assert.Contains("Обрезка яблонь в марте", CharsetDetector.Decode(bytes, "application/rss+xml"));
     }
 }

@@ -203,11 +203,11 @@ public class IngestPassTests
         Assert.Equal(1, await p.Items.CountAsync("pending"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_SharedFixtureFeedInWindows1251_StoresCyrillicTitles()
     {
+        var bytes = await File.ReadAllBytesAsync(global::Pipeline.Ingest.Tests.SharedData.Require("fixtures/feeds/rss20_ibash-org-ru_ru_windows-1251.xml"));
         await using var web = await LoopbackPublisher.StartAsync();
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(global::Pipeline.Ingest.Tests.SharedData.Feeds, "rss20_ibash-org-ru_ru_windows-1251.xml"));
         web.MapContent("/ru.xml", "application/rss+xml", bytes); // no charset in the header: the XML declaration decides
         using var p = new TestPipeline();
         var source = TestPipeline.FeedSource("ru", web.Url("ru.xml"));
@@ -223,6 +223,29 @@ public class IngestPassTests
         var duplicate = Assert.Single(items, i => i.Status == "duplicate");
         Assert.Equal(items[0].Id, duplicate.DuplicateOf);
         Assert.Contains(items, i => i.Text.Any(c => c is >= 'а' and <= 'я'));
+    }
+
+    /// <summary>The same on the team's own windows-1251 feed (tests/Fixtures), in every clone.</summary>
+    [Fact]
+    public async Task Ingest_OwnFeedInWindows1251_StoresCyrillicTitlesAndTheRepeatAsDuplicate()
+    {
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(global::Pipeline.Ingest.Tests.SharedData.Fixtures, "feeds", "rss20_windows-1251_ru.xml"));
+        await using var web = await LoopbackPublisher.StartAsync();
+        web.MapContent("/ru.xml", "application/rss+xml", bytes); // no charset in the header: the XML declaration decides
+        using var p = new TestPipeline();
+        var source = TestPipeline.FeedSource("ru", web.Url("ru.xml"));
+        source["FetchArticles"] = false;
+        p.Configure([source]);
+
+        await p.RunAsync("ingest");
+
+        var items = await p.AllItemsAsync();
+        Assert.Equal(6, items.Count);
+        Assert.All(items, i => Assert.NotEqual("pending", i.Status)); // garden notes: nothing about Belarus is queued
+        // The weekly tip is published twice under two URLs: stored once as primary, once as its duplicate.
+        var duplicate = Assert.Single(items, i => i.Status == "duplicate");
+        Assert.Equal(items.Single(i => i.Url.EndsWith("/zametki/3")).Id, duplicate.DuplicateOf);
+        Assert.Contains(items, i => i.Title == "Обрезка яблонь в марте");
     }
 
     [Fact]

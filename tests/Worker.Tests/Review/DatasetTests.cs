@@ -116,6 +116,8 @@ public class DatasetTests
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "<svg class=\"bars\"").Count);
         Assert.Contains("<th>2026-11</th>", html);
         Assert.Contains("Lithuania", html);
+        Assert.DoesNotMatch(@"<li>.*\b[a-z]+_[a-z_]+\b.*</li>", html);              // legends name types in words, not ids
+        Assert.Matches("viewBox=\"0 0 (9[6-9]\\d|\\d{4,}) 380\"", html);            // charts at least 960 units wide
         Assert.Contains("=HYPERLINK(&quot;http://evil&quot;)&lt;b&gt;", html); // reviewer-typed actor names are encoded too
         Assert.DoesNotContain("<b>", html);
         Assert.DoesNotMatch("(src|href)=\"https?://", html);                     // nothing from elsewhere: works offline
@@ -134,7 +136,7 @@ public class DatasetTests
         ]);
 
         Assert.Equal(["2026-08", "2026-09", "2026-10"], byType.Months);                       // empty months are kept
-        Assert.Equal([1, 0, 1], byType.Series.Single(s => s.Series == "targeted_sanctions").Counts);
+        Assert.Equal([1, 0, 1], byType.Series.Single(s => s.Series == "targeted sanctions").Counts);
         Assert.Equal([1, 0, 0], byType.Series.Single(s => s.Series == "statement").Counts);  // primary type only
         Assert.Equal("Council of the EU", byActor.Series[0].Series);
         Assert.Equal([1, 0, 1], byActor.Series[0].Counts);

@@ -102,7 +102,27 @@ public class ReviewCommandsTests
             var login = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = user, ["password"] = password }));
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
             var queue = (await client.GetFromJsonAsync<JsonObject>("/api/candidates?limit=200"))!;
-            Assert.True(queue["total"]!.GetValue<int>() >= 6, queue.ToJsonString());
+            var approved = (await client.GetFromJsonAsync<JsonObject>("/api/candidates?status=approved&limit=200"))!;
+            Assert.True(queue["total"]!.GetValue<int>() + approved["total"]!.GetValue<int>() >= 6, queue.ToJsonString());
+            Assert.True(queue["total"]!.GetValue<int>() > 0, "the demo leaves a queue to review");
+
+            // The demo's own decisions: a few approvals, marked in the audit trail, so the public side is not empty.
+            Assert.Matches(@"demo decisions: approved [1-4] candidates", text);
+            var seeded = approved["items"]!.AsArray();
+            Assert.InRange(seeded.Count, 1, 4);
+            Assert.Equal(seeded.Count, seeded.Select(i => i!["response_types"]![0]!.GetValue<string>()).Distinct().Count()); // one per type
+            foreach (var item in seeded)
+            {
+                var audit = (await client.GetFromJsonAsync<JsonArray>($"/api/candidates/{item!["id"]}/audit"))!;
+                var row = Assert.Single(audit);
+                Assert.Equal("demo-approve", row!["decision"]!.GetValue<string>());
+                Assert.Equal(user, row["reviewer"]!.GetValue<string>());
+            }
+            var published = (await new HttpClient { BaseAddress = new Uri(url) }.GetFromJsonAsync<JsonNode>("/responses.json"))!;
+            var publishedItems = published is JsonArray array ? array : published["responses"]!.AsArray();
+            Assert.Equal(seeded.Count, publishedItems.Count);
+            Assert.DoesNotContain("No response has been approved yet", await client.GetStringAsync("/stats"));
+            Assert.Contains("<entry>", await client.GetStringAsync("/responses.atom"));
             var languages = (await client.GetFromJsonAsync<JsonObject>("/api/facets"))!["languages"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
             Assert.Superset(new HashSet<string> { "en", "lt", "pl", "fr", "ru", "be", "de" }, languages.ToHashSet());
             var all = (await client.GetFromJsonAsync<JsonObject>("/api/candidates?status=all&limit=200"))!["items"]!.AsArray();

@@ -14,7 +14,10 @@ public class SourcesPageTests
         await using var world = await CreateAsync();
         await using var web = await LoopbackPublisher.StartAsync();
         web.Map("/feed.xml", ctx => { ctx.Response.StatusCode = 410; return Task.CompletedTask; });
-        world.Pipeline.Configure([TestPipeline.FeedSource("removed-feed", web.Url("feed.xml"))]);
+        web.MapText("/ok.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>ok</title></channel></rss>");
+        var healthy = TestPipeline.FeedSource("healthy-feed", web.Url("ok.xml"));
+        healthy["Schedule"] = "0 15 2 * * ?";
+        world.Pipeline.Configure([TestPipeline.FeedSource("removed-feed", web.Url("feed.xml")), healthy]);
         await world.Pipeline.RunAsync("ingest");
         await using var factory = world.Factory();
 
@@ -25,8 +28,16 @@ public class SourcesPageTests
         Assert.Contains("removed-feed", html);
         Assert.Contains("backing-off", html);
         Assert.Contains("Gone: HTTP 410", html);
+        Assert.Contains("<main class=\"sources\">", html);                         // the page margin (app.css .sources)
+        Assert.Contains("<form id=\"logout\"", html);                               // sign-out, sent by signout.js
+        Assert.Contains("<script src=\"/review/signout.js\" defer></script>", html);
+        Assert.Equal(HttpStatusCode.OK, (await mia.GetAsync("/review/signout.js")).StatusCode);
         var json = JsonNode.Parse(await mia.GetStringAsync("/api/sources"))!.AsArray();
-        Assert.Equal("removed-feed", json.Single()!["id"]!.GetValue<string>());
+        Assert.Equal(["removed-feed", "healthy-feed"], json.Select(r => r!["id"]!.GetValue<string>()));
+        // A healthy source's next check is its next cron time (02:15 UTC), not empty.
+        var next = DateTimeOffset.Parse(json[1]!["next_check"]!.GetValue<string>());
+        Assert.Equal((2, 15), (next.UtcDateTime.Hour, next.UtcDateTime.Minute));
+        Assert.True(next > DateTimeOffset.UtcNow && next <= DateTimeOffset.UtcNow.AddDays(1));
 
         var alice = await ReviewerAsync(factory, Alice);
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.GetAsync("/sources")).StatusCode);
