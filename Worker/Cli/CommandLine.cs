@@ -63,12 +63,24 @@ public sealed class InputException(string message) : Exception(message);
 
 public static class OutputPath
 {
-    /// <summary>Fails before any work when the folder an output file would go to does not exist.</summary>
+    /// <summary>
+    /// Before any work: an output file's folder is created when missing (as <c>export</c> always did), and a path that
+    /// names a folder, or a folder that cannot be created, is refused with one line.
+    /// </summary>
     public static void EnsureFolder(string? path, string option)
     {
         if (path is null or "-") return;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null && !Directory.Exists(dir)) throw new InputException($"folder not found for {option}: {dir}");
-        if (Directory.Exists(path)) throw new InputException($"{option} names a folder, not a file: {Path.GetFullPath(path)}");
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new InputException($"{option} names a folder, not a file: {full}");
+        var dir = Path.GetDirectoryName(full);
+        if (dir is null || Directory.Exists(dir)) return;
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot create the folder for {option}: {dir} ({e.Message})");
+        }
     }
 }

@@ -6,6 +6,7 @@ using Pipeline.Classify;
 using Pipeline.Classify.Corpus;
 using Pipeline.Classify.Evaluation;
 using Pipeline.Classify.Training;
+using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
 
@@ -95,15 +96,17 @@ public static class ModelCommands
         var names = cl.All("--hold-out");
         var groups = names.Count == 0 ? OutOfStyle.DefaultGroups(corpus.Examples) : names.Select(OutOfStyle.Named).ToList();
         var results = await Task.Run(() => OutOfStyle.Run(corpus, provider.Vocabulary, groups, ClassifierProvider.AboutBelarus,
-            msg => stdout.WriteLine(msg), withBaseline: !cl.Flags.Contains("--no-baseline")), ct);
+            msg => stdout.WriteLine(msg), withBaseline: !cl.Flags.Contains("--no-baseline"),
+            withCompanion: services.GetRequiredService<ClassifyOptions>().Companion), ct);
         if (results.Count == 0) throw new InputException("no held-out group has examples (see --hold-out: a file name prefix or lang:xx)");
         var inv = CultureInfo.InvariantCulture;
         await stdout.WriteLineAsync();
-        await stdout.WriteLineAsync($"{"held out",-34} {"n",5} {"macro_f1",8} {"accuracy",8} {"q_recall",8} {"q_prec",7} {"actor",6} {"a_type",6} | {"baseline",8} {"b_acc",6} {"b_q_rec",7}");
+        await stdout.WriteLineAsync($"{"held out",-34} {"n",5} {"macro_f1",8} {"accuracy",8} {"q_recall",8} {"q_prec",7} {"actor",6} {"a_type",6} | {"baseline",8} {"b_acc",6} {"b_q_rec",7} | {"ft_only",7} {"ft_q_rec",8}");
         foreach (var r in results)
-            await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1,5} {2,8:0.000} {3,8:0.000} {4,8:0.000} {5,7:0.000} {6,6:0.000} {7,6:0.000} | {8,8} {9,6} {10,7}",
+            await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1,5} {2,8:0.000} {3,8:0.000} {4,8:0.000} {5,7:0.000} {6,6:0.000} {7,6:0.000} | {8,8} {9,6} {10,7} | {11,7} {12,8}",
                 r.Group, r.N, r.Model.ResponseMacroF1, r.Model.Accuracy, r.Model.QueueRecall, r.Model.QueuePrecision, r.Model.ActorAccuracy,
-                r.Model.ActorTypeAccuracy, Opt(r.Baseline?.ResponseMacroF1), Opt(r.Baseline?.Accuracy), Opt(r.Baseline?.QueueRecall)));
+                r.Model.ActorTypeAccuracy, Opt(r.Baseline?.ResponseMacroF1), Opt(r.Baseline?.Accuracy), Opt(r.Baseline?.QueueRecall),
+                Opt(r.FeatureTextOnly?.ResponseMacroF1), Opt(r.FeatureTextOnly?.QueueRecall)));
         double Mean(Func<HeldOutResult, double> f) => results.Average(f);
         double? MeanOpt(Func<HeldOutResult, double?> f) => results.All(r => f(r) is not null) ? results.Average(r => f(r)!.Value) : null;
         await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1,5} {2,8:0.000} {3,8:0.000} {4,8:0.000} {5,7:0.000} {6,6:0.000} {7,6:0.000} | {8,8} {9,6} {10,7}",
@@ -117,8 +120,6 @@ public static class ModelCommands
             await stdout.WriteLineAsync($"{r.Group,-34} " + string.Join(" ", r.QueueCurve.Select(c => $"{c.Recall.ToString("0.000", inv)}/{c.Precision.ToString("0.00", inv)}".PadLeft(11))));
         if (cl.One("--json") is { } jsonPath)
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
-            if (dir is not null && !Directory.Exists(dir)) throw new InputException($"folder not found for --json: {dir}");
             var json = results.Select(r => new Dictionary<string, object>
             {
                 ["group"] = r.Group, ["n"] = r.N, ["queue_curve"] = r.QueueCurve,
@@ -130,6 +131,11 @@ public static class ModelCommands
                 ["baseline"] = r.Baseline is null ? null! : new Dictionary<string, double>
                 {
                     ["response_macro_f1"] = r.Baseline.ResponseMacroF1, ["accuracy"] = r.Baseline.Accuracy, ["queue_recall"] = r.Baseline.QueueRecall,
+                },
+                ["feature_text_only"] = r.FeatureTextOnly is null ? null! : new Dictionary<string, double>
+                {
+                    ["response_macro_f1"] = r.FeatureTextOnly.ResponseMacroF1, ["accuracy"] = r.FeatureTextOnly.Accuracy,
+                    ["queue_recall"] = r.FeatureTextOnly.QueueRecall, ["queue_precision"] = r.FeatureTextOnly.QueuePrecision,
                 },
             }).ToList();
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(json, Indented), ct);

@@ -175,31 +175,37 @@ public class ModelCommandTests
         p.Configure([]);
         var input = Path.Combine(p.Directory, "in.jsonl");
         File.WriteAllLines(input, ["""{"id":"1","text":"Canada announced sanctions on 15 Belarusian officials."}"""]);
-        var missing = Path.Combine(p.Directory, "no-such-folder");
+        var blocker = Path.Combine(p.Directory, "a-file");
+        File.WriteAllText(blocker, "");
 
-        var classify = await p.RunAsync("classify", "--in", input, "--out", Path.Combine(missing, "out.jsonl"));
         var intoFolder = await p.RunAsync("classify", "--in", input, "--out", p.Directory);
-        var evaluate = await p.RunAsync("evaluate", "--validation", "--json", Path.Combine(missing, "m.json"));
+        var underAFile = await p.RunAsync("classify", "--in", input, "--out", Path.Combine(blocker, "out.jsonl"));
+        var evaluate = await p.RunAsync("evaluate", "--validation", "--json", Path.Combine(blocker, "m.json"));
         var empty = Path.Combine(p.Directory, "empty.jsonl");
         File.WriteAllText(empty, "not json\n");
         var noItems = await p.RunAsync("evaluate", "--data", empty);
-        var export = await p.RunAsync("export", "--format", "csv", "--out", Path.Combine(missing, "x.csv"));
+        var export = await p.RunAsync("export", "--format", "csv", "--out", p.Directory);
         var noModel = await p.RunAsync("models", "promote", "v-none");
+        var noInput = await p.RunAsync("classify", "--in", Path.Combine(p.Directory, "missing.jsonl"));
 
-        foreach (var run in new[] { classify, intoFolder, evaluate, noItems, export, noModel })
+        foreach (var run in new[] { intoFolder, underAFile, evaluate, noItems, export, noModel, noInput })
         {
             Assert.Equal(2, run.ExitCode);
             Assert.StartsWith("error: ", run.Stderr);
             Assert.Single(run.Stderr.Trim().Split('\n'));           // one line: no stack trace, no usage text
         }
-        Assert.Contains("folder not found for --out", classify.Stderr);
         Assert.Contains("names a folder, not a file", intoFolder.Stderr);
-        Assert.Contains("folder not found for --json", evaluate.Stderr);
+        Assert.Contains("cannot create the folder for --out", underAFile.Stderr);
+        Assert.Contains("cannot create the folder for --json", evaluate.Stderr);
         Assert.DoesNotContain("response_macro_f1", evaluate.Stdout); // refused before the work, not after printing it
         Assert.Contains("has no usable labelled items", noItems.Stderr);
-        Assert.Contains("folder not found for --out", export.Stderr);
+        Assert.Contains("names a folder, not a file", export.Stderr);
         Assert.Contains("is not registered", noModel.Stderr);
-        Assert.False(Directory.Exists(missing));
+        Assert.Contains("input file not found", noInput.Stderr);
+        // A missing folder is created, as export always did.
+        var nested = Path.Combine(p.Directory, "new", "folder", "out.jsonl");
+        Assert.Equal(0, (await p.RunAsync("classify", "--in", input, "--out", nested)).ExitCode);
+        Assert.Single(File.ReadAllLines(nested));
         // A usage error still shows the usage text.
         var usage = await p.RunAsync("classify", "--inn", input);
         Assert.Equal(2, usage.ExitCode);
