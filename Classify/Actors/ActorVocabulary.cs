@@ -90,10 +90,10 @@ public sealed class ActorVocabulary
         var sb = new StringBuilder();
         for (int i = 0; i < tokens.Count; i++)
         {
-            var len = LongestAt(text, tokens, i, sb, out var actor);
+            var len = BestAt(text, tokens, i, sb, out var actor);
             if (actor is null) continue;
             // "the EU Council": "the EU" matches at "the", but "EU Council" starting one word later reaches further.
-            if (i + 1 < tokens.Count && LongestAt(text, tokens, i + 1, sb, out var next) is var nextLen && next is not null && nextLen >= len) continue;
+            if (i + 1 < tokens.Count && BestAt(text, tokens, i + 1, sb, out var next) is var nextLen && next is not null && nextLen >= len) continue;
             var end = tokens[i + len - 1];
             found.Add(new ActorMention(actor, i, tokens[i].Start, end.Start + end.Length - tokens[i].Start));
             i += len - 1;
@@ -101,15 +101,40 @@ public sealed class ActorVocabulary
         return found;
     }
 
-    /// <summary>The longest alias starting at token <paramref name="i"/> (its length in tokens), or 0.</summary>
-    private int LongestAt(string text, List<Token> tokens, int i, StringBuilder sb, out ActorEntry? actor)
+    /// <summary>
+    /// The longest alias at token <paramref name="i"/>; in Arabic, Persian and Hebrew script also with the word's
+    /// attached prefixes taken off (Arabic و ف ب ل ك, Hebrew ו ה ב ל מ ש כ: "and", "the", "in", "to", "from"…), which
+    /// those languages write as part of the next word — "ולפולין" is "and to Poland".
+    /// </summary>
+    private int BestAt(string text, List<Token> tokens, int i, StringBuilder sb, out ActorEntry? actor)
+    {
+        var len = LongestAt(text, tokens, i, tokens[i].Text, sb, out actor);
+        if (actor is not null || !IsPrefixingScript(tokens[i].Text)) return len;
+        var word = tokens[i].Text;
+        for (int cut = 1; cut <= 2 && word.Length - cut >= 3 && IsPrefix(word[cut - 1]); cut++)
+        {
+            len = LongestAt(text, tokens, i, word[cut..], sb, out actor);
+            if (actor is not null) return len;
+        }
+        actor = null;
+        return 0;
+    }
+
+    private static bool IsPrefixingScript(string word) => word.Length > 0 && word[0] is >= '\u0590' and <= '\u06FF';
+
+    private static bool IsPrefix(char c) => c is 'و' or 'ف' or 'ب' or 'ل' or 'ك' or 'ו' or 'ה' or 'ב' or 'ל' or 'מ' or 'ש' or 'כ';
+
+    /// <summary>The longest alias starting at token <paramref name="i"/> read as <paramref name="first"/> (its length in
+    /// tokens), or 0.</summary>
+    private int LongestAt(string text, List<Token> tokens, int i, string first, StringBuilder sb, out ActorEntry? actor)
     {
         actor = null;
-        if (!_firstWords.Contains(tokens[i].Text)) return 0;
+        if (!_firstWords.Contains(first)) return 0;
         for (int len = Math.Min(_longestAlias, tokens.Count - i); len >= 1; len--)
         {
             sb.Clear();
-            for (int k = 0; k < len; k++) { if (k > 0) sb.Append(' '); sb.Append(tokens[i + k].Text); }
+            sb.Append(first);
+            for (int k = 1; k < len; k++) sb.Append(' ').Append(tokens[i + k].Text);
             if (_byAlias.TryGetValue(sb.ToString(), out actor))
             {
                 if (len == 1 && _acronymKeys.Contains(sb.ToString()) && !IsUpperWord(text.AsSpan(tokens[i].Start, tokens[i].Length)))
@@ -129,7 +154,12 @@ public sealed class ActorVocabulary
 
     internal readonly record struct Token(string Text, int Start, int Length);
 
-    /// <summary>Words lower-cased with diacritics removed (so й/ў fold to и/у on both sides of a match); apostrophes inside words kept.</summary>
+    /// <summary>
+    /// Words lower-cased with diacritics removed (so й/ў fold to и/у on both sides of a match); apostrophes inside words
+    /// kept, except French and Italian elisions ("l'UE" is "UE") and short endings after a name ("Lithuania's",
+    /// Turkish "Litvanya'nın": "Lithuania", "Litvanya"). Chinese, Japanese and Korean, written without spaces between
+    /// words (and Korean with particles attached), are one token per character, so an alias matches inside a run of text.
+    /// </summary>
     internal static List<Token> Tokens(string text)
     {
         var tokens = new List<Token>();
@@ -137,21 +167,38 @@ public sealed class ActorVocabulary
         while (i < text.Length)
         {
             while (i < text.Length && !char.IsLetterOrDigit(text[i])) i++;
+            if (i < text.Length && IsUnspaced(text[i]))
+            {
+                tokens.Add(new Token(Fold(text.AsSpan(i, 1)), i, 1));
+                i++;
+                continue;
+            }
             int start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerMark(text, i))) i++;
+            while (i < text.Length && !IsUnspaced(text[i]) && (char.IsLetterOrDigit(text[i]) || IsInnerMark(text, i))) i++;
             if (i > start)
             {
                 var word = Fold(text.AsSpan(start, i - start));
-                // French and Italian elision: "l'UE", "d'Orsay", "dell'ONU" are the words "UE", "Orsay", "ONU".
                 int cut = word.IndexOf('\'');
+                // French and Italian elision: "l'UE", "d'Orsay", "dell'ONU" are the words "UE", "Orsay", "ONU".
                 if (cut is > 0 and <= 4 && word.Length - cut > 2 && Elisions.Contains(word[..cut]))
                     tokens.Add(new Token(word[(cut + 1)..], start + cut + 1, i - start - cut - 1));
+                // A possessive or case ending after a name: "japan's", "eu's", "rusya'da", "litvanya'nın".
+                else if (cut >= 2 && word.Length - cut - 1 is >= 1 and <= 4 && word.IndexOf('\'', cut + 1) < 0)
+                    tokens.Add(new Token(word[..cut], start, cut));
                 else
                     tokens.Add(new Token(word, start, i - start));
             }
         }
         return tokens;
     }
+
+    /// <summary>Han, kana and Hangul: scripts written without spaces between words.</summary>
+    private static bool IsUnspaced(char c) =>
+        c is >= '\u3040' and <= '\u30FF'      // hiragana, katakana
+            or >= '\u3400' and <= '\u4DBF'     // CJK extension A
+            or >= '\u4E00' and <= '\u9FFF'     // CJK unified ideographs
+            or >= '\uAC00' and <= '\uD7AF'     // Hangul syllables
+            or >= '\uF900' and <= '\uFAFF';    // CJK compatibility ideographs
 
     private static readonly HashSet<string> Elisions = new(StringComparer.Ordinal) { "l", "d", "j", "m", "n", "s", "t", "c", "qu", "dell", "all", "nell", "sull", "dall", "un" };
 

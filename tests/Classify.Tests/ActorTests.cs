@@ -40,6 +40,52 @@ public class ActorTests
     }
 
     [Theory]
+    // English possessive and Turkish case endings after an apostrophe: the name is the word before it.
+    [InlineData("Japan's Cabinet approved an asset freeze on four Belarusian individuals.", "Japan")]
+    [InlineData("Litvanya'nın Dışişleri Bakanlığı, Beyaz Rusya büyükelçisini çağırdı.", "Litvanya")]
+    // Hebrew and Arabic write "and", "to", "the", "in" as prefixes of the next word.
+    [InlineData("ולפולין הודיעה על סגירת מעבר הגבול עם בלארוס.", "פולין")]
+    [InlineData("وليتوانيا طردت دبلوماسيين من بيلاروس.", "ليتوانيا")]
+    // Japanese, Chinese and Korean run words together (Korean with particles attached).
+    [InlineData("リトアニア政府は、ベラルーシの当局者に制裁を科した。", "リトアニア")]
+    [InlineData("欧盟理事会对白俄罗斯实施了新的制裁。", "欧盟")]
+    [InlineData("리투아니아는 벨라루스 외교관을 추방했다.", "리투아니아")]
+    public void Names_are_found_inside_the_forms_other_languages_write_them(string text, string alias)
+    {
+        var v = new ActorVocabulary([new ActorEntry { Name = "Somewhere", Type = "state", Aliases = [alias] }]);
+        var mention = Assert.Single(v.FindMentions(text));
+        Assert.Equal("Somewhere", mention.Actor.Name);
+        // The mention's span covers the name as written (with an attached prefix, without an ending).
+        Assert.Contains(alias, text.Substring(mention.Start, mention.Length));
+    }
+
+    [Theory]
+    [InlineData("The European Union's foreign ministers met.")]     // a multi-word alias before a possessive
+    [InlineData("Об'єднаних Націй")]                                // a Ukrainian apostrophe inside a word stays one word
+    public void Inner_apostrophes_do_not_break_multi_word_aliases(string text)
+    {
+        var v = new ActorVocabulary(
+        [
+            new ActorEntry { Name = "European Union", Type = "igo", Aliases = ["European Union"] },
+            new ActorEntry { Name = "United Nations", Type = "igo", Aliases = ["Організація Об'єднаних Націй", "Об'єднаних Націй"] },
+        ]);
+        Assert.Single(v.FindMentions(text));
+    }
+
+    [Fact]
+    public void A_prefix_is_only_taken_off_when_the_whole_word_is_not_a_name_and_never_in_latin_script()
+    {
+        var v = new ActorVocabulary(
+        [
+            new ActorEntry { Name = "Lebanon", Type = "state", Aliases = ["لبنان"] },
+            new ActorEntry { Name = "Benin", Type = "state", Aliases = ["بنان"] },
+            new ActorEntry { Name = "Oman", Type = "state", Aliases = ["Oman"] },
+        ]);
+        Assert.Equal("Lebanon", Assert.Single(v.FindMentions("لبنان يدين القمع")).Actor.Name);   // ل is part of the name here
+        Assert.Empty(v.FindMentions("Woman rights groups protested."));                       // "Woman" is not w + Oman
+    }
+
+    [Theory]
     [InlineData("The EU has added 25 judges to its Belarus sanctions list, freezing their assets.", "targeted_sanctions", "Council of the EU")]
     [InlineData("The EU said it does not recognise the results of the election in Belarus.", "statement", "EEAS")]
     [InlineData("Washington imposed travel bans on eight Belarusian officials.", "targeted_sanctions", "United States")]
