@@ -39,18 +39,37 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
     /// <summary>The learned actor decision (<see cref="ActorModel"/>); null: the resolver's rules (older model versions).</summary>
     public ActorModel? ActorModel { get; init; }
 
+    /// <summary>
+    /// A second response-type model whose probabilities are averaged with the first one's (null: the first alone). It
+    /// reads the raw title and text (<see cref="Baseline.Raw"/>) when <see cref="CompanionReadsRawText"/>, else the
+    /// same feature text.
+    /// </summary>
+    public TextModel? CompanionModel { get; init; }
+    public bool CompanionReadsRawText { get; init; }
+
     public Prediction Predict(string? title, string text, string? actorHint = null)
     {
         var features = FeatureText.Build(title, text, vocabulary);
-        return Combine(title, text, actorHint, responseModel.Score(features), features);
+        var scores = responseModel.Score(features);
+        if (CompanionModel is not null)
+            scores = Average(scores, CompanionModel.Score(CompanionReadsRawText ? Baseline.Raw(title, text) : features));
+        return Combine(title, text, actorHint, scores, features);
     }
 
     public List<Prediction> PredictBatch(IReadOnlyList<(string? Title, string Text, string? ActorHint)> items)
     {
         var features = items.Select(i => FeatureText.Build(i.Title, i.Text, vocabulary)).ToList();
         var scores = responseModel.ScoreBatch(features);
+        if (CompanionModel is not null)
+        {
+            var second = CompanionModel.ScoreBatch(CompanionReadsRawText ? items.Select(i => Baseline.Raw(i.Title, i.Text)).ToList() : features);
+            scores = scores.Select((s, k) => Average(s, second[k])).ToList();
+        }
         return items.Select((item, k) => Combine(item.Title, item.Text, item.ActorHint, scores[k], features[k])).ToList();
     }
+
+    private static Dictionary<string, double> Average(Dictionary<string, double> a, Dictionary<string, double> b) =>
+        a.Keys.Union(b.Keys).ToDictionary(k => k, k => (a.GetValueOrDefault(k) + b.GetValueOrDefault(k)) / 2);
 
     private Prediction Combine(string? title, string text, string? actorHint, Dictionary<string, double> scores, string features)
     {

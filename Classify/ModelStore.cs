@@ -18,8 +18,9 @@ public sealed record ModelManifest(
 
 /// <summary>
 /// The only class that reads and writes model files. A version is a folder:
-/// <c>{root}/{version}/response.zip</c>, <c>actor-type.zip</c>, <c>stance.zip</c>, <c>binding.zip</c>, <c>actor.zip</c>
-/// (the last three optional: older versions have none), <c>manifest.json</c>.
+/// <c>{root}/{version}/response.zip</c>, <c>actor-type.zip</c>, <c>stance.zip</c>, <c>binding.zip</c>, <c>actor.zip</c>,
+/// <c>companion.zip</c> (the raw-text response model, also the plain baseline) or <c>baseline.zip</c> (the baseline alone)
+/// (all but the first two optional: older versions have none), <c>manifest.json</c>.
 /// </summary>
 public sealed class ModelStore(string root)
 {
@@ -38,7 +39,9 @@ public sealed class ModelStore(string root)
         result.StanceModel?.Save(Path.Combine(temp, "stance.zip"));
         result.BindingModel?.Save(Path.Combine(temp, "binding.zip"));
         result.ActorModel?.Save(Path.Combine(temp, "actor.zip"));
-        result.BaselineModel?.Save(Path.Combine(temp, "baseline.zip"));
+        // The raw-text companion is also the plain baseline: saved once, as companion.zip.
+        if (result.CompanionModel is not null) result.CompanionModel.Save(Path.Combine(temp, "companion.zip"));
+        else result.BaselineModel?.Save(Path.Combine(temp, "baseline.zip"));
         var manifest = new ModelManifest(version, now, result.Trainer.ToString(), result.DataFingerprint, result.TrainCount, result.ValidationCount,
             result.Validation, result.TrainerComparison, ModelTrainer.FeatureVersion, result.QueueThreshold,
             result.BaselineValidation);
@@ -53,6 +56,7 @@ public sealed class ModelStore(string root)
     public TextModel? LoadBaseline(string version)
     {
         var path = Path.Combine(Root, version, "baseline.zip");
+        if (!File.Exists(path)) path = Path.Combine(Root, version, "companion.zip");
         return File.Exists(path) ? TextModel.Load(new MLContext(ModelTrainer.Seed), path) : null;
     }
 
@@ -84,10 +88,13 @@ public sealed class ModelStore(string root)
         var binding = File.Exists(bindingPath) ? TextModel.Load(ml, bindingPath) : null;
         var saved = ReadManifest(version).QueueThreshold;
         var actorPath = Path.Combine(dir, "actor.zip");
+        var companionPath = Path.Combine(dir, "companion.zip");
         return new Classifier(response, actorType, vocabulary, version, secondaryThreshold, relevanceGate, stance, binding)
         {
             QueueThreshold = queueThreshold ?? saved ?? Classifier.DefaultQueueThreshold,
             ActorModel = File.Exists(actorPath) ? ActorModel.Load(ml, actorPath) : null,
+            CompanionModel = File.Exists(companionPath) ? TextModel.Load(ml, companionPath) : null,
+            CompanionReadsRawText = true,
         };
     }
 }

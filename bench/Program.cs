@@ -35,6 +35,8 @@ switch (command)
               profile-classify  the classify stage step by step (also part of classifier)
               curve       learning curve of reviewed items: one corpus voice held out, 0/40/80/160 of its items added to
                           training at weight 1 and 3, scored on the rest of it (--groups voice-legal; not part of all)
+              variants    response-model variants out of style: TF, TF-IDF, the raw baseline and their averages, each
+                          voice half held out (--groups "voice-a,voice-b;long-" names others; --parallel: two at once)
               cluster     one worker host vs two on one clustered Quartz schedule (PostgreSQL), 16 sources × 50 items
                           behind 30–80 ms of publisher latency, 3 runs each (quick: 8 × 40, 1 run); not part of all.
                           Needs a PostgreSQL server it may create databases on: --postgres CS (default
@@ -89,6 +91,9 @@ try
             break;
         case "curve":
             await LearningCurveBench.RunAsync(bench, (Option("--groups") ?? "voice-legal").Split(',', StringSplitOptions.RemoveEmptyEntries));
+            break;
+        case "variants":
+            await VariantsBench.RunAsync(bench, Option("--groups")?.Split(';', StringSplitOptions.RemoveEmptyEntries), args.Contains("--parallel"));
             break;
         case "cluster":
             await ClusterBench.RunAsync(bench, Option("--postgres") ?? Environment.GetEnvironmentVariable("PIPELINE_BENCH_POSTGRES") ?? ClusterBench.DefaultPostgres);

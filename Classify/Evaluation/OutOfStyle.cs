@@ -5,8 +5,10 @@ using Pipeline.Classify.Training;
 namespace Pipeline.Classify.Evaluation;
 
 /// <summary>One held-out group: its size, the model's and the plain baseline's metrics on it.</summary>
+/// <param name="FeatureTextOnly">The feature-text response model alone, without the raw-text companion (null when the
+/// model has none): what the average adds.</param>
 public sealed record HeldOutResult(string Group, int N, EvaluationReport Model, EvaluationReport? Baseline,
-    IReadOnlyList<ThresholdPoint> QueueCurve);
+    IReadOnlyList<ThresholdPoint> QueueCurve, EvaluationReport? FeatureTextOnly = null);
 
 /// <summary>What the queue would do on a held-out group at one threshold on P(response).</summary>
 public sealed record ThresholdPoint(double Threshold, double Recall, double Precision);
@@ -67,7 +69,7 @@ public static class OutOfStyle
 
     public static List<HeldOutResult> Run(LoadedCorpus corpus, ActorVocabulary vocabulary,
         IReadOnlyList<(string Name, Func<LabelledExample, bool> Member)> groups, Func<string?, string, bool?>? relevanceGate,
-        Action<string>? progress = null, bool withBaseline = true)
+        Action<string>? progress = null, bool withBaseline = true, bool withCompanion = true)
     {
         var results = new List<HeldOutResult>();
         foreach (var (name, member) in groups)
@@ -76,14 +78,18 @@ public static class OutOfStyle
             if (heldOut.Count == 0) { progress?.Invoke($"{name}: no examples, skipped"); continue; }
             var rest = new LoadedCorpus(corpus.Examples.Where(e => !member(e)).ToList(), []);
             progress?.Invoke($"{name}: training on {rest.Examples.Count} examples, scoring {heldOut.Count} held out");
-            var r = ModelTrainer.Train(rest, vocabulary, [ModelTrainer.DefaultTrainers[0]], relevanceGate: relevanceGate, withBaseline: withBaseline);
+            var r = ModelTrainer.Train(rest, vocabulary, [ModelTrainer.DefaultTrainers[0]], relevanceGate: relevanceGate, withBaseline: withBaseline,
+                withCompanion: withCompanion);
             var classifier = r.ToClassifier(vocabulary, "held-out", relevanceGate);
             var predictions = classifier.PredictBatch(heldOut.Select(e => (e.Title, e.Text, (string?)null)).ToList());
             var model = Evaluator.Evaluate(heldOut, predictions);
+            var alone = r.CompanionModel is null ? null
+                : ModelTrainer.Evaluate((r with { CompanionModel = null }).ToClassifier(vocabulary, "held-out", relevanceGate), heldOut);
             var baseline = r.BaselineModel is null ? null : Baseline.Evaluate(r.BaselineModel, heldOut);
             progress?.Invoke($"  model macro-F1 {model.ResponseMacroF1:0.000}, queue recall {model.QueueRecall:0.000}, actor {model.ActorAccuracy:0.000}"
+                + (alone is null ? "" : $"; feature-text model alone {alone.ResponseMacroF1:0.000}, queue recall {alone.QueueRecall:0.000}")
                 + (baseline is null ? "" : $"; baseline macro-F1 {baseline.ResponseMacroF1:0.000}"));
-            results.Add(new HeldOutResult(name, heldOut.Count, model, baseline, QueueCurve(heldOut, predictions)));
+            results.Add(new HeldOutResult(name, heldOut.Count, model, baseline, QueueCurve(heldOut, predictions), alone));
         }
         return results;
     }

@@ -79,6 +79,9 @@ public sealed class ClassifyOptions
     /// <summary>How much an approved or corrected review, or an example of a <c>train --data</c> file, weighs in training
     /// against one team-written example (default 3: see README, "Reviews teach", and the learning curve in BENCHMARKS.md).</summary>
     public double ReviewWeight { get; set; } = 3;
+    /// <summary>Average the feature-text response model with a raw-text TF-IDF one (default true: better out of style, see
+    /// BENCHMARKS.md; false trains in about half the time).</summary>
+    public bool Companion { get; set; } = true;
     /// <summary>Quartz cron of the retraining job (<c>train --promote</c>); null or empty = off (the default).</summary>
     public string? RetrainSchedule { get; set; }
 

@@ -55,6 +55,7 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
     [
         ("", "reading the labelled corpus"),
         ("training response-type model", "the response-type model"),
+        ("training raw-text response model", "the raw-text response model"),
         ("training actor-type model", "the actor-type model"),
         ("training stance and binding models", "the stance and binding models"),
         ("training actor model", "the actor model"),
@@ -180,14 +181,15 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
     /// it. With <paramref name="promote"/> it is activated only if its validation response_macro_f1 is not worse
     /// than the active model's.
     /// </summary>
-    /// <param name="withBaseline">Also train the plain baseline that <c>evaluate</c> reports next to the model (minutes on
-    /// 2 cores: the maintainers' <c>train</c> does, the first start does not).</param>
+    /// <param name="withBaseline">Also train the plain baseline that <c>evaluate</c> reports next to the model when the
+    /// model has no raw-text companion (<c>Classify:Companion</c> false); with one, the companion is the baseline.</param>
     public async Task<TrainOutcome> TrainAsync(IReadOnlyList<string> extraFiles, bool promote, Action<string>? progress, CancellationToken ct,
         bool withBaseline = false)
     {
         var corpus = await TrainingDataAsync(extraFiles, ct);
         foreach (var p in corpus.Problems.Take(20)) progress?.Invoke($"skipped {p.Origin}: {p.Message}");
-        var result = ModelTrainer.Train(corpus, Vocabulary, progress: progress, relevanceGate: AboutBelarus, withBaseline: withBaseline);
+        var result = ModelTrainer.Train(corpus, Vocabulary, progress: progress, relevanceGate: AboutBelarus, withBaseline: withBaseline,
+            withCompanion: options.Companion);
 
         var activeRow = await versions.ActiveAsync(ct);
         EvaluationReport? activeReport = null;

@@ -96,10 +96,14 @@ public class EvaluatorTests
         var truths = Enumerable.Range(0, 10).Select(_ => Truth("statement")).Append(Truth("not_a_response")).Append(Truth("irrelevant")).ToList();
         double[] p = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.3, 0.4, 0.05];
         var predictions = p.Select(v => Queued("statement", v, 0.5)).ToList();
-        // 90 %: nine of ten responses must be queued → the ninth highest, 0.55, but never above the sum rule's 0.5.
-        Assert.Equal(0.5, Training.QueueThreshold.Choose(truths, predictions, 0.9));
-        // 100 %: all ten → 0.3.
+        // 90 %: nine of ten responses must be queued → the ninth highest, 0.55, but never above the ceiling (0.3).
+        Assert.Equal(Training.QueueThreshold.Highest, Training.QueueThreshold.Choose(truths, predictions, 0.9));
+        Assert.Equal(0.3, Training.QueueThreshold.Highest);
+        // 100 %: all ten → 0.3 (the tenth highest).
         Assert.Equal(0.3, Training.QueueThreshold.Choose(truths, predictions, 1.0));
+        // A target the ninth response meets below the ceiling: 0.25 for 90 % once the scores are lower.
+        var lower = p.Select(v => Queued("statement", v / 2, 0.5)).ToList();
+        Assert.Equal(0.275, Training.QueueThreshold.Choose(truths, lower, 0.9));
         // A response scored 0.01 would pull the threshold to the floor that keeps the relevance gate meaningful.
         predictions[9] = Queued("statement", 0.01, 0.5);
         Assert.Equal(Training.QueueThreshold.Lowest, Training.QueueThreshold.Choose(truths, predictions, 1.0));

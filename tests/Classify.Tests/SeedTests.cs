@@ -69,6 +69,10 @@ public class SeedTests
         // as one too (statement 0.64, not_a_response 0.25): whose voice a call is in is the hard part. It goes to review
         // (P(response) 0.7), where a reviewer rejects it in one key press; a missed response would cost far more.
         ["004_ea74698a8bcdfa85.txt"] = "statement instead of not_a_response",
+        // The project's own brief, a survey of what the international community did and could do. Since the trap voices
+        // (December 2026) taught many statements phrased as concern and appeals, the feature-text model reads its appeals
+        // as a statement (0.52 against not_a_response 0.27). Not a response, so it costs a reviewer a key press at most.
+        ["003_f89061479a66f2b6.txt"] = "statement instead of not_a_response",
     };
 
     public static IEnumerable<object[]> SeedFiles() => Labels().Where(l => !KnownMisses.ContainsKey(l.File)).Select(l => new object[] { l.File });

@@ -77,7 +77,9 @@ public sealed class TestPipeline : IDisposable
         {
             ["Sources"] = sources,
             ["Storage"] = new JsonObject { ["Provider"] = Provider, ["ConnectionString"] = ConnectionString },
-            ["Classify"] = new JsonObject { ["ModelDirectory"] = ModelDirectory },
+            // Without the raw-text companion the shared test model trains in half the time; Classify.Tests covers the
+            // companion (CompanionTests) and the shipped settings keep it on.
+            ["Classify"] = new JsonObject { ["ModelDirectory"] = ModelDirectory, ["Companion"] = false },
             ["Fetch"] = new JsonObject
             {
                 ["AllowPrivateNetworks"] = true, ["TimeoutSeconds"] = 2, ["TotalTimeoutSeconds"] = 6, ["MaxRetries"] = 2,
