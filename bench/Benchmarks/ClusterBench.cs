@@ -274,7 +274,7 @@ public static partial class ClusterBench
             lock (_lines)
             {
                 _lines.Add((now, line));
-                if (ReadyAt is null && line.Contains("Application started", StringComparison.Ordinal)) ReadyAt = now;
+                if (ReadyAt is null && line.Contains("the schedule of every enabled source has started", StringComparison.Ordinal)) ReadyAt = now;
             }
         }
 

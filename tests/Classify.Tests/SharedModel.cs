@@ -15,8 +15,32 @@ public static class SharedModel
         // The trainer that wins the comparison (see ModelTrainer.DefaultTrainers); the comparison itself runs in the Worker.
         var result = ModelTrainer.Train(corpus, vocabulary, [ModelTrainer.DefaultTrainers[0]]);
         var classifier = result.ToClassifier(vocabulary, "test", relevanceGate: null);
+        SaveForTheWorkerTests(result);
         return (corpus, vocabulary, result, classifier);
     }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The Worker tests' shared model folder (<c>TestPipeline.ModelDirectory</c>). The Worker tests train the same
+    /// models on the same corpus (without the raw-text companion, as here) and adopt a saved version whose data
+    /// fingerprint and feature version match, so saving this one there spares CI a second training of several minutes
+    /// when the Classify tests run first. The only difference is the queue threshold in the manifest, chosen here without
+    /// the ingest relevance gate (which lives in Ingest).
+    /// </summary>
+    public static readonly string WorkerTestModelDirectory = Path.Combine(Path.GetTempPath(), "pipeline-tests", "models");
+
+    private static void SaveForTheWorkerTests(TrainingResult result)
+    {
+        try
+        {
+            var store = new ModelStore(WorkerTestModelDirectory);
+            var now = DateTimeOffset.UtcNow;
+            store.Save(result, ModelStore.NewVersion(now, result.DataFingerprint), now);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another test process saving at the same moment: the Worker tests train their own.
+        }
+    }
 
     public static LoadedCorpus Corpus => Model.Value.Corpus;
     public static ActorVocabulary Vocabulary => Model.Value.Vocabulary;

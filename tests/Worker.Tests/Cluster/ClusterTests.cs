@@ -59,7 +59,8 @@ public class ClusterTests
         var b = StartWorker(p, logB);
         try
         {
-            // A worker is ready once its model is loaded and its host has started (the scheduler starts with the host).
+            // A worker is ready once its model is loaded and its schedule has started (the host listens before that, while
+            // the model loads: PollingStart starts the scheduler afterwards, and provisions the qrtz_ tables then).
             await Until(() => Ready(logA) && Ready(logB), TimeSpan.FromSeconds(180), () => "workers did not start:\n" + logA + logB);
             // Two nodes, told apart by their instance ids (a shared id makes each "recover" the other's running triggers).
             await Until(() => Nodes(p).Count == 2, TimeSpan.FromSeconds(30), () => "cluster nodes: " + string.Join(", ", Nodes(p)));
@@ -107,7 +108,10 @@ public class ClusterTests
         return nodes;
     }
 
-    private static bool Ready(StringBuilder log) { lock (log) return log.ToString().Contains("Application started", StringComparison.Ordinal); }
+    private static bool Ready(StringBuilder log)
+    {
+        lock (log) return log.ToString().Contains("the schedule of every enabled source has started", StringComparison.Ordinal);
+    }
 
     private static string Describe(ConcurrentDictionary<string, ConcurrentBag<DateTimeOffset>> polls, DateTimeOffset after) =>
         string.Join(", ", polls.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value.Count} polls, {kv.Value.Count(t => t > after)} after"));
@@ -139,7 +143,7 @@ public class ClusterTests
         Assert.Equal(1, await p.Items.CountAsync("pending"));
     }
 
-    // Information level: readiness is read from the host's "Application started" line.
+    // Information level: readiness is read from PollingStart's "the schedule of every enabled source has started" line.
     private static Process StartWorker(TestPipeline p, StringBuilder log) =>
         p.StartWorker(log, new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information" });
 }
