@@ -70,14 +70,10 @@ public static class Commands
             await stderr.WriteLineAsync($"error: {e.Message}\n\n{Usage.Text}");
             return 2;
         }
-        catch (Exception e) when (e is ConfigurationException or InputException)
+        // Bad settings or input, or a file the command reads or writes (--in, --out, --json, --data) that the file system
+        // refuses: one line, exit 2.
+        catch (Exception e) when (e is ConfigurationException or InputException or IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"error: {e.Message}");
-            return 2;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A file the command reads or writes (--in, --out, --json, --data) that the file system refuses.
             await stderr.WriteLineAsync($"error: {e.Message}");
             return 2;
         }

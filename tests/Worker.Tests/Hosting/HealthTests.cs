@@ -26,11 +26,21 @@ public sealed class HealthTests
         return (app, new HttpClient { BaseAddress = new Uri(url) });
     }
 
-    private static async Task WaitForModelAsync(WebApplication app)
+    /// <summary>A host on the two <see cref="Sources"/>, started once the shared model is loaded.</summary>
+    private static async Task<(WebApplication App, HttpClient Client)> StartReadyAsync(TestPipeline p)
     {
+        await TestPipeline.EnsureModelAsync();
+        p.Configure(Sources(), Tweak);
+        var (app, client) = await StartAsync(p);
         var classifiers = app.Services.GetRequiredService<ClassifierProvider>();
         for (int i = 0; i < 1200 && !classifiers.Status.Ready && !classifiers.Status.Failed; i++) await Task.Delay(50);
-        Assert.True(classifiers.Status.Ready, classifiers.Status.Message);
+        if (!classifiers.Status.Ready)
+        {
+            client.Dispose();
+            await app.DisposeAsync();
+            Assert.Fail(classifiers.Status.Message);
+        }
+        return (app, client);
     }
 
     /// <summary>Two sources that are not polled during the test (their only fire time is in 2099), so their health is what the test records.</summary>
@@ -51,13 +61,10 @@ public sealed class HealthTests
     [Fact]
     public async Task Health_NoSourceFailing_IsHealthy()
     {
-        await TestPipeline.EnsureModelAsync();
         using var p = new TestPipeline();
-        p.Configure(Sources(), Tweak);
-        var (app, client) = await StartAsync(p);
+        var (app, client) = await StartReadyAsync(p);
         await using var _ = app;
         using var __ = client;
-        await WaitForModelAsync(app);
 
         var response = await client.GetAsync("/health");
 
@@ -73,13 +80,10 @@ public sealed class HealthTests
     [Fact]
     public async Task Health_SourcesFailing_IsDegradedWithTheCounts()
     {
-        await TestPipeline.EnsureModelAsync();
         using var p = new TestPipeline();
-        p.Configure(Sources(), Tweak);
-        var (app, client) = await StartAsync(p);
+        var (app, client) = await StartReadyAsync(p);
         await using var _ = app;
         using var __ = client;
-        await WaitForModelAsync(app);
         await p.Sources.SyncAsync([("ok", "ok", "http://127.0.0.1:9/ok.xml", "Feed"), ("broken", "broken", "http://127.0.0.1:9/broken.xml", "Feed")]);
         await p.Sources.RecordFailureAsync("broken", DateTimeOffset.UtcNow, "NotFound", "HTTP 404: not found", DateTimeOffset.UtcNow.AddHours(1));
 
