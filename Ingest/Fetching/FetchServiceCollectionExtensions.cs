@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Pipeline.Ingest.Sources;
 using Polly;
+using Polly.Telemetry;
 
 namespace Pipeline.Ingest.Fetching;
 
@@ -13,10 +15,14 @@ public static class FetchServiceCollectionExtensions
     /// backoff, honours Retry-After, handles 5xx/408/429/network errors/attempt timeouts) → attempt timeout.
     /// A host name that does not resolve is not retried: the answer would be the same a second later, and each
     /// retry only cost its backoff (11 s for one <c>sources check</c> of a mistyped host).
+    /// Network faults are expected overnight: Polly's own telemetry (a warning with the exception's stack trace for
+    /// every attempt) is lowered to debug, and each retry is one plain line instead; the failure itself is reported
+    /// once, by the source's refresh.
     /// </summary>
     public static IServiceCollection AddFetcher(this IServiceCollection services, FetchOptions options)
     {
         services.AddSingleton(options);
+        services.Configure<TelemetryOptions>(t => t.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         services.AddSingleton<Fetcher>();
         services.AddHttpClient(Fetcher.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -30,8 +36,9 @@ public static class FetchServiceCollectionExtensions
                 UseCookies = false, // no cookies are kept, so none can leak into logs or across sources
                 MaxResponseDrainSize = 64 * 1024, // an abandoned (over-size) body is not drained for connection reuse
             })
-            .AddResilienceHandler("fetch", builder =>
+            .AddResilienceHandler("fetch", (builder, context) =>
             {
+                var log = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Fetcher));
                 builder.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
                 builder.AddRetry(new HttpRetryStrategyOptions
                 {
@@ -42,10 +49,29 @@ public static class FetchServiceCollectionExtensions
                     MaxDelay = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds),
                     ShouldRetryAfterHeader = true,
                     ShouldHandle = args => ValueTask.FromResult(!IsNameResolutionFailure(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                    OnRetry = args =>
+                    {
+                        var url = args.Outcome.Result?.RequestMessage?.RequestUri ?? args.Context.GetRequestMessage()?.RequestUri;
+                        log.LogInformation("Retrying {Url} in {Delay:0.0} s (retry {Attempt} of {Max}): {Reason}",
+                            url is null ? "?" : Fetcher.Redact(url), args.RetryDelay.TotalSeconds, args.AttemptNumber + 1,
+                            options.MaxRetries, Describe(args.Outcome));
+                        return ValueTask.CompletedTask;
+                    },
                 });
                 builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
             });
         return services;
+    }
+
+    /// <summary>Why an attempt failed, in plain words and one line: the status, or the innermost exception's message.</summary>
+    public static string Describe(Outcome<HttpResponseMessage> outcome)
+    {
+        if (outcome.Result is { } response) return $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+        var e = outcome.Exception;
+        if (e is null) return "no answer";
+        if (e is Polly.Timeout.TimeoutRejectedException) return "no answer within the attempt timeout";
+        while (e.InnerException is not null) e = e.InnerException;
+        return e.Message.ReplaceLineEndings(" ");
     }
 
     /// <summary>True when the request failed because the host name does not resolve (NXDOMAIN, no such host).</summary>

@@ -34,7 +34,7 @@ public sealed class FetchOptions
     /// <summary>Retries after the first attempt on transient failures (default 3).</summary>
     public int MaxRetries { get; set; } = 3;
     /// <summary>Base delay of the jittered exponential backoff, in seconds (default 1).</summary>
-    public double RetryBaseDelaySeconds { get; set; } = 1;
+    public double RetryBaseDelaySeconds { get; set; } = 2;
     /// <summary>Longest Retry-After the fetcher waits for inside one pass, in seconds (default 60).</summary>
     public double MaxRetryAfterSeconds { get; set; } = 60;
     /// <summary>Concurrent requests to one host (default 2).</summary>

@@ -434,4 +434,39 @@ public class FaultSuiteTests
         var item = Assert.Single(await p.AllItemsAsync());
         Assert.Contains("private", await ExtractionOf(p, item.Id));
     }
+
+    [Fact]
+    public async Task Fault_NetworkFaults_AreOneLineEachWithoutStackTraces()
+    {
+        // Polly's own telemetry printed a warning with a multi-kilobyte stack trace for every failed attempt: a
+        // 503, a reset connection and a hang beside a healthy publisher must print one plain line per retry instead.
+        await using var healthy = await HealthyAsync("127.0.0.27");
+        await using var web = await LoopbackPublisher.StartAsync("127.0.0.28");
+        web.Map("/busy.xml", ctx => { ctx.Response.StatusCode = 503; return Task.CompletedTask; });
+        web.Map("/reset.xml", ctx => { ctx.Abort(); return Task.CompletedTask; });
+        web.Map("/hang.xml", async ctx => await Task.Delay(TimeSpan.FromMinutes(2), ctx.RequestAborted));
+        using var p = new TestPipeline();
+        p.Configure([
+            TestPipeline.FeedSource("busy", web.Url("busy.xml")), TestPipeline.FeedSource("reset", web.Url("reset.xml")),
+            TestPipeline.FeedSource("hang", web.Url("hang.xml")), TestPipeline.FeedSource("healthy", healthy.Url("feed.xml")),
+        ]);
+        await TestPipeline.EnsureModelAsync();
+        var output = new StringBuilder();
+
+        using (var child = p.StartWorker(output, new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information" }, "ingest"))
+        {
+            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.Equal(0, child.ExitCode);
+        }
+
+        var log = output.ToString();
+        Assert.DoesNotContain("   at ", log);
+        Assert.DoesNotContain("Exception", log);
+        Assert.Contains("Retrying " + web.Url("busy.xml").AbsoluteUri + " in", log);
+        Assert.Contains("HTTP 503", log);
+        Assert.Contains("Retrying " + web.Url("hang.xml").AbsoluteUri + " in", log);
+        Assert.Contains("no answer within the attempt timeout", log);
+        Assert.Equal(3, (await p.AllItemsAsync()).Count);
+        Assert.Equal("Network", (await p.Sources.GetAsync("reset"))!.LastErrorKind);
+    }
 }
