@@ -221,9 +221,13 @@ public sealed class ReviewStore(Database db)
 
     private static async Task<(ReviewState State, int Version, long? DuplicateOf)?> StateAsync(DbConnection c, DbTransaction? tx, long id, CancellationToken ct)
     {
-        await using var cmd = Sql.Command(c, tx, """
+        // Inside a change, PostgreSQL locks the candidate's row while reading it: a concurrent change of the same version
+        // waits, then reads the new version and is refused as stale (409), instead of finding no row to update. SQLite's
+        // write transaction already holds the database's write lock.
+        var lockRow = tx is not null && c is Npgsql.NpgsqlConnection ? " FOR UPDATE OF c" : "";
+        await using var cmd = Sql.Command(c, tx, $"""
             SELECT c.status, c.reviewed_types, c.reviewed_actor, c.reviewed_actor_type, c.version, i.duplicate_of
-            FROM candidates c JOIN items i ON i.id = c.item_id WHERE c.item_id = @id
+            FROM candidates c JOIN items i ON i.id = c.item_id WHERE c.item_id = @id{lockRow}
             """, ("@id", id));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
