@@ -15,6 +15,9 @@ public sealed record CandidateRecord(
 
 public enum InsertOutcome { Inserted, AlreadyStored }
 
+/// <summary>What <see cref="ItemStore.InsertAsync"/> did: the item's id, and the primary it duplicates (null for a primary).</summary>
+public sealed record InsertResult(InsertOutcome Outcome, long Id, long? DuplicateOf);
+
 public sealed record StoredItem(
     long Id, string SourceId, string Url, string CanonicalUrl, string Title, DateTimeOffset? Published, DateTimeOffset Fetched,
     string? Language, string Text, long? DuplicateOf, string Status, IReadOnlyList<string> ResponseTypes,
@@ -52,14 +55,6 @@ public sealed class ItemStore(Database db)
         return found;
     }
 
-    /// <summary>The primary item (not itself a duplicate) with this exact content hash.</summary>
-    public async Task<long?> FindByContentHashAsync(string contentHash, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        var v = await Sql.ScalarAsync(c, null, "SELECT id FROM items WHERE content_hash = @h AND duplicate_of IS NULL ORDER BY id LIMIT 1", ct, ("@h", contentHash));
-        return v is null ? null : Convert.ToInt64(v);
-    }
-
     /// <summary>SimHashes of primary items fetched since <paramref name="since"/> (zero hashes = too short to compare).</summary>
     public async Task<List<(long Id, long SimHash)>> RecentSimHashesAsync(DateTimeOffset since, CancellationToken ct = default)
     {
@@ -71,35 +66,65 @@ public sealed class ItemStore(Database db)
         return list;
     }
 
-    public async Task<(InsertOutcome Outcome, long Id)> InsertAsync(NewItem item, CandidateRecord candidate, CancellationToken ct = default)
+    /// <summary>
+    /// Stores an item and its candidate in one transaction. An item the caller did not mark as a duplicate becomes the
+    /// duplicate of the primary with the same exact text, if there is one (its candidate's status becomes
+    /// <c>duplicate</c>): the check and the insert are one statement, and the unique index on the primaries' content
+    /// hash settles a race between two processes — the loser retries and finds the winner.
+    /// </summary>
+    public async Task<InsertResult> InsertAsync(NewItem item, CandidateRecord candidate, CancellationToken ct = default)
+    {
+        try
+        {
+            return await TryInsertAsync(item, candidate, ct);
+        }
+        catch (DbException e) when (IsSecondPrimary(e))
+        {
+            return await TryInsertAsync(item, candidate, ct);
+        }
+    }
+
+    /// <summary>The unique index on the primaries' content hash refused a second primary of the same text.</summary>
+    private static bool IsSecondPrimary(DbException e) => e switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && pg.ConstraintName == "items_primary_content",
+        // SQLite names the index's column, not the index.
+        Microsoft.Data.Sqlite.SqliteException lite => lite.SqliteExtendedErrorCode == 2067 && lite.Message.Contains("items.content_hash", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private async Task<InsertResult> TryInsertAsync(NewItem item, CandidateRecord candidate, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var id = await Sql.ScalarAsync(c, tx, """
+        long? id = null, duplicateOf = null;
+        await using (var insert = Sql.Command(c, tx, """
             INSERT INTO items (source_id, url, canonical_url, title, published, fetched, language, text, content_hash, simhash,
                                relevant, relevance_terms, extraction, duplicate_of)
-            VALUES (@s, @u, @cu, @t, @p, @f, @l, @x, @h, @sh, @r, @rt, @e, @d)
+            VALUES (@s, @u, @cu, @t, @p, @f, @l, @x, @h, @sh, @r, @rt, @e,
+                    COALESCE(@d, (SELECT p.id FROM items p WHERE p.content_hash = @h AND p.duplicate_of IS NULL)))
             ON CONFLICT(canonical_url) DO NOTHING
-            RETURNING id
-            """, ct, ("@s", item.SourceId), ("@u", item.Url), ("@cu", item.CanonicalUrl), ("@t", item.Title), ("@p", Sql.Time(item.Published)),
+            RETURNING id, duplicate_of
+            """, ("@s", item.SourceId), ("@u", item.Url), ("@cu", item.CanonicalUrl), ("@t", item.Title), ("@p", Sql.Time(item.Published)),
             ("@f", Sql.Time(item.Fetched)), ("@l", item.Language), ("@x", item.Text), ("@h", item.ContentHash), ("@sh", item.SimHash),
-            ("@r", item.Relevant ? 1 : 0), ("@rt", Json(item.RelevanceTerms)), ("@e", item.Extraction), ("@d", item.DuplicateOf));
+            ("@r", item.Relevant ? 1 : 0), ("@rt", Json(item.RelevanceTerms)), ("@e", item.Extraction), ("@d", item.DuplicateOf)))
+        await using (var r = await insert.ExecuteReaderAsync(ct))
+            if (await r.ReadAsync(ct)) (id, duplicateOf) = (r.GetInt64(0), Sql.ReadLong(r, 1));
         if (id is null)
         {
             await tx.RollbackAsync(ct);
             var existing = await Sql.ScalarAsync(c, null, "SELECT id FROM items WHERE canonical_url = @u", ct, ("@u", item.CanonicalUrl));
-            return (InsertOutcome.AlreadyStored, Convert.ToInt64(existing));
+            return new InsertResult(InsertOutcome.AlreadyStored, Convert.ToInt64(existing), null);
         }
-        var itemId = Convert.ToInt64(id);
         var now = Sql.Time(DateTimeOffset.UtcNow);
         await Sql.ExecuteAsync(c, tx, """
             INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version, created, updated)
             VALUES (@i, @st, @rt, @sc, @a, @at, @co, @cf, @mv, @now, @now)
-            """, ct, ("@i", itemId), ("@st", candidate.Status), ("@rt", Json(candidate.ResponseTypes)), ("@sc", Json(candidate.Scores)),
+            """, ct, ("@i", id), ("@st", duplicateOf is null ? candidate.Status : "duplicate"), ("@rt", Json(candidate.ResponseTypes)), ("@sc", Json(candidate.Scores)),
             ("@a", candidate.Actor), ("@at", candidate.ActorType), ("@co", Json(candidate.CoActors)), ("@cf", candidate.Confidence),
             ("@mv", candidate.ModelVersion), ("@now", now));
         await tx.CommitAsync(ct);
-        return (InsertOutcome.Inserted, itemId);
+        return new InsertResult(InsertOutcome.Inserted, id.Value, duplicateOf);
     }
 
     public async Task<int> CountAsync(string? status = null, CancellationToken ct = default)

@@ -23,7 +23,6 @@ public sealed class SourceRefresh(
     FetchOptions options, TimeProvider clock, ILogger<SourceRefresh> logger)
 {
     /// <summary>Serialises the dedup check with the insert, so two sources storing the same text at once still make one primary.</summary>
-    private static readonly SemaphoreSlim DedupGate = new(1, 1);
     private static readonly TimeSpan NearDuplicateWindow = TimeSpan.FromDays(120);
 
     /// <summary>
@@ -186,39 +185,28 @@ public sealed class SourceRefresh(
         var hash = TextFingerprint.ContentHash(text);
         var simhash = TextFingerprint.Words(text).Length >= TextFingerprint.MinWordsForNearDuplicate ? TextFingerprint.SimHash(text) : 0;
 
-        await DedupGate.WaitAsync(ct);
-        try
-        {
-            long? duplicateOf = await items.FindByContentHashAsync(hash, ct);
-            if (duplicateOf is null && simhash != 0)
-                foreach (var (id, other) in recent)
-                    if (TextFingerprint.Distance(simhash, other) <= TextFingerprint.NearDuplicateDistance) { duplicateOf = id; break; }
+        // Exact copies are found by the store, in the same statement as the insert (a unique index settles races between
+        // workers); near-copies by SimHash against the primaries stored recently.
+        long? nearCopyOf = null;
+        if (simhash != 0)
+            foreach (var (id, other) in recent)
+                if (TextFingerprint.Distance(simhash, other) <= TextFingerprint.NearDuplicateDistance) { nearCopyOf = id; break; }
 
-            // The queue decision is the classifier's (the same as `classify` reports): the relevance rule is inside it, as a
-            // gate that a text naming no Belarus term passes only with specific Belarusian evidence (Poczobut, Akrestsina,
-            // "Minsk" outside the Minsk agreements, the Belarus sanctions acts' numbers).
-            var status = duplicateOf is not null ? "duplicate"
-                : prediction.Queue ? "pending"
-                : "filtered";
-            var (outcome, itemId) = await items.InsertAsync(
-                new NewItem(source.Id, url.AbsoluteUri, canonical, title, published, clock.GetUtcNow(), language, text, hash, simhash,
-                    relevance.IsAboutBelarus, relevance.Matches, extraction, duplicateOf),
-                new CandidateRecord(status, prediction.Queue ? prediction.CandidateTypes : prediction.ResponseTypes, prediction.Scores, prediction.Actor, prediction.ActorType,
-                    prediction.CoActors, prediction.Confidence, prediction.ModelVersion), ct);
-            if (outcome == InsertOutcome.AlreadyStored) { summary.AlreadyKnown++; return; }
-            summary.New++;
-            if (duplicateOf is null && simhash != 0) recent.Add((itemId, simhash));
-            switch (status)
-            {
-                case "duplicate": summary.Duplicates++; break;
-                case "filtered": summary.Filtered++; break;
-                case "pending": summary.Queued++; break;
-            }
-        }
-        finally
-        {
-            DedupGate.Release();
-        }
+        // The queue decision is the classifier's (the same as `classify` reports): the relevance rule is inside it, as a
+        // gate that a text naming no Belarus term passes only with specific Belarusian evidence (Poczobut, Akrestsina,
+        // "Minsk" outside the Minsk agreements, the Belarus sanctions acts' numbers).
+        var status = nearCopyOf is not null ? "duplicate" : prediction.Queue ? "pending" : "filtered";
+        var stored = await items.InsertAsync(
+            new NewItem(source.Id, url.AbsoluteUri, canonical, title, published, clock.GetUtcNow(), language, text, hash, simhash,
+                relevance.IsAboutBelarus, relevance.Matches, extraction, nearCopyOf),
+            new CandidateRecord(status, prediction.Queue ? prediction.CandidateTypes : prediction.ResponseTypes, prediction.Scores, prediction.Actor, prediction.ActorType,
+                prediction.CoActors, prediction.Confidence, prediction.ModelVersion), ct);
+        if (stored.Outcome == InsertOutcome.AlreadyStored) { summary.AlreadyKnown++; return; }
+        summary.New++;
+        if (stored.DuplicateOf is not null) { summary.Duplicates++; return; }
+        if (simhash != 0) recent.Add((stored.Id, simhash));
+        if (status == "pending") summary.Queued++;
+        else summary.Filtered++;
     }
 
     private async Task FailAsync(SourceDefinition source, SourceSummary summary, string kind, string message, CancellationToken ct)

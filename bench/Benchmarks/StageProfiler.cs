@@ -128,21 +128,22 @@ public static class StageProfiler
         var (hash, simhash) = Sync(stages["fingerprint"], () => (TextFingerprint.ContentHash(text),
             TextFingerprint.Words(text).Length >= TextFingerprint.MinWordsForNearDuplicate ? TextFingerprint.SimHash(text) : 0));
 
-        long? duplicateOf = await Async(stages["dedup check"], () => items.FindByContentHashAsync(hash));
-        if (duplicateOf is null && simhash != 0)
-            duplicateOf = Sync(stages["dedup check"], () =>
-            {
-                foreach (var (id, other) in recent)
-                    if (TextFingerprint.Distance(simhash, other) <= TextFingerprint.NearDuplicateDistance) return (long?)id;
-                return null;
-            });
+        // Exact copies are found by the store inside the insert; near-copies here.
+        long? duplicateOf = simhash == 0 ? null : Sync(stages["dedup check"], () =>
+        {
+            foreach (var (id, other) in recent)
+                if (TextFingerprint.Distance(simhash, other) <= TextFingerprint.NearDuplicateDistance) return (long?)id;
+            return null;
+        });
         var status = duplicateOf is not null ? "duplicate" : !relevance.IsAboutBelarus ? "filtered" : prediction.IsResponse ? "pending" : "filtered";
-        var (outcome, itemId) = await Async(stages["store"], () => items.InsertAsync(
+        var stored = await Async(stages["store"], () => items.InsertAsync(
             new NewItem(source.Id, url.AbsoluteUri, canonical, title, published, DateTimeOffset.UtcNow, language, text, hash, simhash,
                 relevance.IsAboutBelarus, relevance.Matches, extraction, duplicateOf),
             new CandidateRecord(status, prediction.ResponseTypes, prediction.Scores, prediction.Actor, prediction.ActorType,
                 prediction.CoActors, prediction.Confidence, prediction.ModelVersion)));
-        if (outcome == InsertOutcome.Inserted && duplicateOf is null && simhash != 0) recent.Add((itemId, simhash));
+        if (stored.DuplicateOf is not null) status = "duplicate";
+        var outcome = stored.Outcome;
+        if (outcome == InsertOutcome.Inserted && stored.DuplicateOf is null && simhash != 0) recent.Add((stored.Id, simhash));
         return outcome == InsertOutcome.AlreadyStored ? "already stored" : status;
     }
 

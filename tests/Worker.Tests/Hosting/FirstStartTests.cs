@@ -113,11 +113,11 @@ public sealed class FirstStartTests
     private static async Task<long> InsertPendingCandidateAsync(ItemStore items)
     {
         var text = string.Join("\n", Sanctions.Paragraphs);
-        var (_, id) = await items.InsertAsync(
+        var id = (await items.InsertAsync(
             new NewItem("press", "https://press.example/s", "https://press.example/s", Sanctions.Title, Sanctions.Published, DateTimeOffset.UtcNow, "en",
                 text, "hash-of-the-sanctions-release", 0, true, ["Belarus"], "feed", null),
             new CandidateRecord("pending", ["targeted_sanctions"], new Dictionary<string, double> { ["targeted_sanctions"] = 0.9, ["statement"] = 0.1 },
-                "Council of the EU", "igo", [], 0.9, "earlier-model"));
+                "Council of the EU", "igo", [], 0.9, "earlier-model"))).Id;
         return id;
     }
 }
