@@ -61,6 +61,13 @@ internal static class Migrations
         UPDATE candidates SET status = 'duplicate' WHERE status = 'pending' AND item_id IN (SELECT id FROM items WHERE duplicate_of IS NOT NULL);
         CREATE UNIQUE INDEX items_primary_content ON items(content_hash) WHERE duplicate_of IS NULL
         """,
+        // 5: model files in the database (PostgreSQL: every worker fetches the active version from there), the features a
+        // version was made for, and leases (one worker trains the first model while the others wait).
+        """
+        CREATE TABLE model_files (version TEXT NOT NULL, name TEXT NOT NULL, content BLOB NOT NULL, PRIMARY KEY (version, name));
+        ALTER TABLE model_versions ADD COLUMN feature_version TEXT;
+        CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires TEXT NOT NULL)
+        """,
     ];
 
     public static readonly string[] Postgres =
@@ -116,6 +123,12 @@ internal static class Migrations
         WHERE duplicate_of IS NULL AND id > (SELECT MIN(p.id) FROM items p WHERE p.content_hash = items.content_hash AND p.duplicate_of IS NULL);
         UPDATE candidates SET status = 'duplicate' WHERE status = 'pending' AND item_id IN (SELECT id FROM items WHERE duplicate_of IS NOT NULL);
         CREATE UNIQUE INDEX items_primary_content ON items(content_hash) WHERE duplicate_of IS NULL
+        """,
+        // 5: as in SQLite.
+        """
+        CREATE TABLE model_files (version TEXT NOT NULL, name TEXT NOT NULL, content BYTEA NOT NULL, PRIMARY KEY (version, name));
+        ALTER TABLE model_versions ADD COLUMN feature_version TEXT;
+        CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires TEXT NOT NULL)
         """,
     ];
 }

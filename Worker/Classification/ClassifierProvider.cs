@@ -82,6 +82,13 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
         _ => null,
     };
 
+    /// <summary>
+    /// The active classifier. Loading never activates a version: a worker fetches the active version's files (from its
+    /// folder, the folder the version was registered with, or the database) and, while it cannot, keeps serving the one
+    /// it has. Only when no version can be used at all — none active, or the active one made for the features of an
+    /// older build, or its files nowhere — does one worker (holding the <c>first-model</c> lease) adopt or train a
+    /// model and activate it; the others wait for it.
+    /// </summary>
     public async Task<Classifier> GetAsync(CancellationToken ct = default)
     {
         var active = await versions.ActiveAsync(ct);
@@ -89,24 +96,38 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
         await _gate.WaitAsync(ct);
         try
         {
-            if (_current is not null && (active is null || active.Version == _current.Version)) return _current;
-            if (active is not null && Models.IsUsable(active.Version))
+            for (var waited = false; ; waited = true)
             {
-                _current = Load(active.Version);
-                logger.LogInformation("Loaded classifier {Version}", active.Version);
-                return Ready(_current);
+                if (waited) active = await versions.ActiveAsync(ct);
+                if (_current is not null && (active is null || active.Version == _current.Version)) return _current;
+                var files = active is null ? ModelFiles.None : await FetchAsync(active, ct);
+                if (files == ModelFiles.Usable)
+                {
+                    _current = Load(active!.Version);
+                    logger.LogInformation("Loaded classifier {Version}", active.Version);
+                    return Ready(_current);
+                }
+                if (_current is not null)
+                {
+                    if (_unusable != active!.Version)
+                        logger.LogWarning("Active model {Version} cannot be used here ({Why}); this worker keeps {Current}", active.Version, Describe(files), _current.Version);
+                    _unusable = active.Version;
+                    return _current;
+                }
+                if (files == ModelFiles.NewerBuild)
+                    throw new ModelNotFoundException($"the active model {active!.Version} was made by a newer build (features {active.FeatureVersion}; this build computes {ModelTrainer.FeatureVersion}): update this worker");
+                if (files == ModelFiles.Fetching)
+                {
+                    _status = new ClassifierStatus(false, $"waiting for the files of the active model {active!.Version}");
+                    await Task.Delay(LeasePoll, ct);
+                    continue;
+                }
+                if (active is not null)
+                    logger.LogWarning("Active model {Version} cannot be used ({Why}); making a usable one", active.Version, Describe(files));
+                if (await MakeFirstModelAsync(ct) is { } made) return Ready(_current = made);
+                _status = new ClassifierStatus(false, "waiting for another worker to train the first model");
+                await Task.Delay(LeasePoll, ct);
             }
-            if (active is not null)
-                logger.LogWarning("Active model {Version} is missing from {Dir} or was trained with another feature version; looking for a usable saved model of the shipped corpus", active.Version, Models.Root);
-            if (await AdoptSavedAsync(ct) is { } adopted) return Ready(_current = adopted);
-            if (_current is null) _status = Training(1);
-            var outcome = await TrainAsync([], promote: true, msg =>
-            {
-                OnTrainingProgress(msg);
-                logger.LogInformation("{Message}", msg);
-            }, ct);
-            _current = Load(outcome.Version);
-            return Ready(_current);
         }
         catch (Exception e) when (_current is null && e is not OperationCanceledException)
         {
@@ -117,6 +138,94 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
         {
             _gate.Release();
         }
+    }
+
+    private string? _unusable;
+    private static readonly TimeSpan LeasePoll = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan LeaseTerm = TimeSpan.FromMinutes(2);
+    private const string FirstModelLease = "first-model";
+
+    /// <summary>What a worker can do with a registered version's files.</summary>
+    private enum ModelFiles { None, Usable, OlderBuild, NewerBuild, Fetching, Nowhere }
+
+    private static string Describe(ModelFiles files) => files switch
+    {
+        ModelFiles.OlderBuild => $"made for the features of an older build; this one computes {ModelTrainer.FeatureVersion}",
+        ModelFiles.NewerBuild => "made for the features of a newer build",
+        ModelFiles.Nowhere => "its files are not in this worker's folder, at the folder it was registered with, nor in the database",
+        _ => files.ToString(),
+    };
+
+    /// <summary>
+    /// Brings a version's files into this worker's model folder: already there, copied from the folder it was
+    /// registered with (another process on this machine), or written from the database (another machine).
+    /// </summary>
+    private async Task<ModelFiles> FetchAsync(ModelVersionRow row, CancellationToken ct)
+    {
+        if (row.FeatureVersion is { } made && made != ModelTrainer.FeatureVersion)
+            return Generation(made) > Generation(ModelTrainer.FeatureVersion) ? ModelFiles.NewerBuild : ModelFiles.OlderBuild;
+        if (!Models.Exists(row.Version))
+        {
+            var temp = Path.Combine(Models.Root, row.Version + ".fetch");
+            if (Directory.Exists(temp)) Directory.Delete(temp, true);
+            var registered = Path.GetFullPath(row.Path);
+            if (registered != Path.Combine(Models.Root, row.Version) && File.Exists(Path.Combine(registered, "manifest.json")))
+            {
+                Directory.CreateDirectory(temp);
+                foreach (var file in Directory.EnumerateFiles(registered)) File.Copy(file, Path.Combine(temp, Path.GetFileName(file)));
+            }
+            else if (!versions.KeepsFiles || !await versions.ReadFilesAsync(row.Version, temp, ct))
+                return versions.KeepsFiles && await versions.HeldByAnotherAsync(FirstModelLease, _holder, ct) ? ModelFiles.Fetching : ModelFiles.Nowhere;
+            Directory.Move(temp, Path.Combine(Models.Root, row.Version));
+            logger.LogInformation("Fetched the files of model {Version} into {Dir}", row.Version, Models.Root);
+        }
+        if (!Models.IsUsable(row.Version))
+            return Generation(Models.ReadManifest(row.Version).FeatureVersion) > Generation(ModelTrainer.FeatureVersion) ? ModelFiles.NewerBuild : ModelFiles.OlderBuild;
+        if (versions.KeepsFiles && !await versions.HasFilesAsync(row.Version, ct))
+            await versions.SaveFilesAsync(row.Version, Path.Combine(Models.Root, row.Version), ct); // registered before files were shared
+        return ModelFiles.Usable;
+    }
+
+    /// <summary>The number at the end of a feature version ("lexicon-5" → 5): builds only move forward.</summary>
+    private static int Generation(string? featureVersion) =>
+        int.TryParse(featureVersion?[(featureVersion.LastIndexOf('-') + 1)..], out var n) ? n : 0;
+
+    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Under the first-model lease (renewed while it works): adopts a saved model of the shipped corpus, or trains one,
+    /// and activates it. Null when another worker holds the lease.
+    /// </summary>
+    private async Task<Classifier?> MakeFirstModelAsync(CancellationToken ct)
+    {
+        if (!await versions.TryLeaseAsync(FirstModelLease, _holder, LeaseTerm, ct)) return null;
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = RenewAsync(renewing.Token);
+        try
+        {
+            // Another worker may have finished while this one waited for the lease.
+            if (await versions.ActiveAsync(ct) is { } now && await FetchAsync(now, ct) == ModelFiles.Usable) return Load(now.Version);
+            if (await AdoptSavedAsync(ct) is { } adopted) return adopted;
+            if (_current is null) _status = Training(1);
+            var outcome = await TrainAsync([], promote: true, msg =>
+            {
+                OnTrainingProgress(msg);
+                logger.LogInformation("{Message}", msg);
+            }, ct);
+            return Load(outcome.Version);
+        }
+        finally
+        {
+            renewing.Cancel();
+            try { await renewal; } catch (OperationCanceledException) { }
+            await versions.ReleaseLeaseAsync(FirstModelLease, _holder, CancellationToken.None);
+        }
+    }
+
+    private async Task RenewAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(LeaseTerm / 4);
+        while (await timer.WaitForNextTickAsync(ct)) await versions.TryLeaseAsync(FirstModelLease, _holder, LeaseTerm, ct);
     }
 
     private Classifier Ready(Classifier classifier)
@@ -144,11 +253,26 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
             .Where(m => m.DataFingerprint == fingerprint && m.IsCompatible)
             .MaxBy(m => m.Created);
         if (saved is null) return null;
-        await versions.RegisterAsync(new ModelVersionRow(saved.Version, saved.Created, Path.Combine(Models.Root, saved.Version),
-            JsonSerializer.Serialize(saved.Validation), saved.DataFingerprint, Active: true), ct);
+        await RegisterAsync(new ModelVersionRow(saved.Version, saved.Created, Path.Combine(Models.Root, saved.Version),
+            JsonSerializer.Serialize(saved.Validation), saved.DataFingerprint, Active: false, FeatureVersion: saved.FeatureVersion), ct);
+        await versions.ActivateAsync(saved.Version, ct);
         logger.LogInformation("Adopted saved classifier {Version} (trained on the shipped corpus)", saved.Version);
         return Load(saved.Version);
     }
+
+    /// <summary>Registers a saved version and, where the database is shared by several machines, stores its files there.</summary>
+    private async Task RegisterAsync(ModelVersionRow row, CancellationToken ct)
+    {
+        if (versions.KeepsFiles) await versions.SaveFilesAsync(row.Version, row.Path, ct);
+        await versions.RegisterAsync(row, ct);
+    }
+
+    /// <summary>
+    /// Makes a registered version loadable here (for <c>models promote</c> and <c>rollback</c>): its files fetched into
+    /// this worker's folder, trained with the features this build computes.
+    /// </summary>
+    public async Task<bool> IsUsableAsync(string version, CancellationToken ct) =>
+        (await versions.ListAsync(ct)).FirstOrDefault(r => r.Version == version) is { } row && await FetchAsync(row, ct) == ModelFiles.Usable;
 
     public static LoadedCorpus ShippedCorpus() =>
         CorpusLoader.Load(Directory.EnumerateFiles(CorpusLoader.DefaultCorpusDirectory, "*.jsonl").Order());
@@ -202,7 +326,8 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
         var now = DateTimeOffset.UtcNow;
         var version = ModelStore.NewVersion(now, result.DataFingerprint);
         var path = Models.Save(result, version, now);
-        await versions.RegisterAsync(new ModelVersionRow(version, now, path, JsonSerializer.Serialize(result.Validation), result.DataFingerprint, Active: false), ct);
+        await RegisterAsync(new ModelVersionRow(version, now, path, JsonSerializer.Serialize(result.Validation), result.DataFingerprint, Active: false,
+            FeatureVersion: ModelTrainer.FeatureVersion), ct);
 
         string? refused = null;
         if (promote)

@@ -290,13 +290,13 @@ public static class ModelCommands
             case "promote":
                 var version = cl.Positional.ElementAtOrDefault(1) ?? throw new UsageException("models promote needs a VERSION (see: models list)");
                 if ((await versions.ListAsync(ct)).All(r => r.Version != version)) throw new InputException($"model version '{version}' is not registered (see: models list)");
-                if (!provider.Models.IsUsable(version)) throw new InputException($"model version '{version}' has no files in {provider.Models.Root} or was trained with another feature version");
+                if (!await provider.IsUsableAsync(version, ct)) throw new InputException($"model version '{version}' has no files here, at its registered folder or in the database, or was trained with another feature version");
                 await versions.ActivateAsync(version, ct);
                 await stdout.WriteLineAsync($"promoted: {version} is now the active model");
                 return 0;
             case "rollback":
                 var previous = await versions.PreviousAsync(ct) ?? throw new InputException("no previously active model to roll back to");
-                if (!provider.Models.IsUsable(previous.Version)) throw new InputException($"previous model {previous.Version} has no files in {provider.Models.Root} or was trained with another feature version");
+                if (!await provider.IsUsableAsync(previous.Version, ct)) throw new InputException($"previous model {previous.Version} has no files here, at its registered folder or in the database, or was trained with another feature version");
                 await versions.ActivateAsync(previous.Version, ct);
                 await stdout.WriteLineAsync($"rolled back: {previous.Version} is the active model again");
                 return 0;
