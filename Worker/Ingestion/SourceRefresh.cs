@@ -160,15 +160,24 @@ public sealed class SourceRefresh(
                 logger.LogWarning("Source {SourceId}: {Reason}; its other new items this pass are stored from the feed text", source.Id, pages.Reason);
             if (page.IsOk)
             {
-                var article = ArticleExtractor.Extract(page.Text, page.FinalUrl ?? url, source.ContentSelector);
-                if (article.Text.Length >= Math.Min(200, Math.Max(1, text.Length)))
+                try
                 {
-                    text = article.Text;
-                    extraction = article.Method;
+                    var article = ArticleExtractor.Extract(page.Text, page.FinalUrl ?? url, source.ContentSelector);
+                    if (article.Text.Length >= Math.Min(200, Math.Max(1, text.Length)))
+                    {
+                        text = article.Text;
+                        extraction = article.Method;
+                    }
+                    if (string.IsNullOrWhiteSpace(title)) title = article.Title;
+                    published ??= article.Published;
+                    language = article.Language ?? language;
                 }
-                if (string.IsNullOrWhiteSpace(title)) title = article.Title;
-                published ??= article.Published;
-                language = article.Language ?? language;
+                catch (PageTooComplexException e)
+                {
+                    extraction = $"feed (page too complex: {e.Message})";
+                    summary.ItemErrors++;
+                    logger.LogInformation("Source {SourceId}: page {Url} is too complex to read ({Reason}); stored from the feed text", source.Id, Fetcher.Redact(url), e.Message);
+                }
             }
             else
             {
