@@ -67,7 +67,7 @@ public sealed class SourceRefresh(
         var state = await sources.GetAsync(source.Id, ct);
         // A permanent redirect recorded earlier is followed directly (until the configured URL changes).
         var url = new Uri(state?.RedirectedTo is { } moved && state.Url == source.Url ? moved : source.Url);
-        var listing = await fetcher.FetchAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, trusted: true, ct);
+        var listing = await fetcher.FetchListingAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, ct);
         await fetchLog.AddAsync(new FetchLogEntry(source.Id, Fetcher.Redact(url), clock.GetUtcNow(), listing.Outcome.ToString(), (int?)listing.Status,
             listing.Body.Length, (long)listing.Elapsed.TotalMilliseconds, listing.ErrorKind == FetchErrorKind.None ? null : listing.ErrorKind.ToString(), listing.Error), ct);
         if (listing.Outcome == FetchOutcome.Failed)
