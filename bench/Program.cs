@@ -30,6 +30,8 @@ switch (command)
               classifier  training time and memory (1k/5k/20k examples), load time, predictions per second
               review      review API latency with 100k stored candidates
               coldstart   the 1k pass with other JIT settings and published ReadyToRun (not part of all)
+              hostile     the pages of issue 12 built to stall a parser (nested divs, 6 MB of '<', comment and doctype
+                          bombs, a 4 MB word): time and outcome per stage (not part of all)
               faults      a pass over 14 publishers (127.0.0.10–23) of which 5 misbehave, against all healthy: wall
                           times, the waits the faults impose, the overhead, items stored (3 runs each; quick: 1; not part of all)
               profile-classify  the classify stage step by step (also part of classifier)
@@ -82,6 +84,9 @@ try
             break;
         case "faults":
             await FaultBench.RunAsync(bench);
+            break;
+        case "hostile":
+            HostileBench.Run(bench);
             break;
         case "profile-classify":
             await ClassifyProfile.RunAsync(bench);

@@ -53,13 +53,16 @@ public static class BelarusContext
 
     private static readonly Regex Strong = Build(StrongTerms, AffixedTerms);
     private static readonly Regex Specific = Build(SpecificTerms, []);
-    private static readonly Regex Minsk = new(@"(?<![\p{L}\p{N}])(?:minsk|minsk|minski|mińsk|минск|мінск|менск|мінськ|miensk|mensk|minszk|minskis|minske|minsku|minska|minskin|minskiin|minskist)\w*", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-    private static readonly Regex MinskAgreements = new(@"(?:minsk|минск|мінськ|мінск|mińsk)\w*\s+(?:agreement|accord|protocol|format|process|peace|agreements|deal|abkommen|vereinbarung|abkomm|soglashen|соглашен|договорен|протокол|формат|угод|домовленост|porozumie|uzgodn|accordi|acuerdo|acordo|akkoord|avtal|sopimu|dohod|acord|megallapod|susitarim|vienosan|kokkulepp)|(?:agreements?|accords?|protocol|format|соглашени\w*|договоренност\w*|угод\w*|porozumie\w*|abkommen|accords?|acuerdos?)\s+(?:of |de |von |di |z )?(?:minsk|минск|мінськ|mińsk)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    // The text is a page's. Minsk and the term lists need a lookbehind, which the non-backtracking engine lacks: a match
+    // timeout guards them. The agreements have none: on the backtracking engine "\w*\s+" after every mention rescans the
+    // rest of the word, quadratic over one long word of mentions.
+    private static readonly Regex Minsk = new(@"(?<![\p{L}\p{N}])(?:minsk|minsk|minski|mińsk|минск|мінск|менск|мінськ|miensk|mensk|minszk|minskis|minske|minsku|minska|minskin|minskiin|minskist)\w*", RegexOptions.CultureInvariant | RegexOptions.Compiled, ResponseLexicon.MatchTimeout);
+    private static readonly Regex MinskAgreements = new(@"(?:minsk|минск|мінськ|мінск|mińsk)\w*\s+(?:agreement|accord|protocol|format|process|peace|agreements|deal|abkommen|vereinbarung|abkomm|soglashen|соглашен|договорен|протокол|формат|угод|домовленост|porozumie|uzgodn|accordi|acuerdo|acordo|akkoord|avtal|sopimu|dohod|acord|megallapod|susitarim|vienosan|kokkulepp)|(?:agreements?|accords?|protocol|format|соглашени\w*|договоренност\w*|угод\w*|porozumie\w*|abkommen|accords?|acuerdos?)\s+(?:of |de |von |di |z )?(?:minsk|минск|мінськ|mińsk)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private static Regex Build(string[] terms, string[] affixed) =>
         new(@"(?<![\p{L}\p{N}])(?:" + string.Join("|", terms.Select(t => TextFold.Fold(t)).Select(t => t.Contains('\\') ? t : Regex.Escape(t).Replace("\\ ", " "))) + ")"
             + (affixed.Length == 0 ? "" : "|(?:" + string.Join("|", affixed.Select(t => Regex.Escape(TextFold.Fold(t)).Replace("\\ ", " "))) + ")"),
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, ResponseLexicon.MatchTimeout);
 
     /// <summary>Evidence on an already folded text.</summary>
     public static BelarusEvidence Evaluate(string folded)

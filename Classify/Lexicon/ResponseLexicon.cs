@@ -365,6 +365,13 @@ public static class ResponseLexicon
         ],
     };
 
+    /// <summary>
+    /// The texts are pages' (the first <see cref="FeatureText.MaxChars"/> characters). The word-boundary lookbehind rules out
+    /// the non-backtracking engine for the bounded stems, so a match timeout guards them; the stems matched anywhere need
+    /// no lookbehind and run on the non-backtracking engine.
+    /// </summary>
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
     private sealed record Compiled(string Name, Regex Bounded, Regex? Anywhere);
 
     private static readonly Lazy<List<Compiled>> Regexes = new(() => Groups.Select(g => Compile(g.Key, g.Value)).ToList());
@@ -380,9 +387,9 @@ public static class ResponseLexicon
                 if (stem.Length == 0) continue;
                 (IsCjk(stem) ? anywhere : bounded).Add(stem.Contains('\\') || stem.Contains('(') || stem.Contains('[') || stem.Contains('?') ? stem : Regex.Escape(stem).Replace("\\ ", " "));
             }
-        const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
-        var b = new Regex(@"(?<![\p{L}\p{N}])(?:" + string.Join("|", bounded.Distinct().OrderByDescending(s => s.Length)) + ")", options);
-        var a = anywhere.Count == 0 ? null : new Regex("(?:" + string.Join("|", anywhere.Distinct()) + ")", options);
+        var b = new Regex(@"(?<![\p{L}\p{N}])(?:" + string.Join("|", bounded.Distinct().OrderByDescending(s => s.Length)) + ")",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+        var a = anywhere.Count == 0 ? null : new Regex("(?:" + string.Join("|", anywhere.Distinct()) + ")", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         return new Compiled(name, b, a);
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Pipeline.Ingest.Parsing;
 using SmartReader;
 
@@ -12,79 +11,99 @@ namespace Pipeline.Ingest.Extracting;
 /// Extracts title, main text, publication date and language from an item page. The body comes from the
 /// source's <c>ContentSelector</c> when it has one, otherwise from SmartReader (Mozilla Readability on
 /// AngleSharp); the page's own metadata (<c>article:published_time</c>, JSON-LD <c>datePublished</c>,
-/// <c>&lt;time&gt;</c>, <c>&lt;html lang&gt;</c>) is read before SmartReader rewrites the DOM. Pure.
+/// <c>&lt;time&gt;</c>, <c>&lt;html lang&gt;</c>) is read before SmartReader rewrites the DOM. A page beyond the
+/// bounds (<see cref="BoundedHtmlParser"/>, <see cref="MaxTextChars"/>, <see cref="PageBudget"/>) throws
+/// <see cref="PageTooComplexException"/>. Pure.
 /// </summary>
 public static partial class ArticleExtractor
 {
+    /// <summary>More text than any article (a long book): such a page is not one, and SmartReader alone took over a second on one 4 MB word.</summary>
+    public const int MaxTextChars = 1_000_000;
+
     public static ExtractedArticle Extract(string html, Uri url, string? contentSelector = null)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        using var budget = new PageBudget(PageBudget.Default);
+        var document = BoundedHtmlParser.Parse(html, budget);
         var published = PublishedDate(document);
         var language = DeclaredLanguage(document);
         var metaTitle = Meta(document, "og:title") ?? document.Title?.Trim() ?? "";
 
         if (!string.IsNullOrWhiteSpace(contentSelector) && document.QuerySelector(contentSelector) is { } chosen)
         {
-            var text = BlockText(chosen);
+            var text = BlockText([chosen], budget);
             if (text.Length > 0)
                 return new ExtractedArticle(Heading(document) ?? metaTitle, text, published, language ?? LanguageGuesser.Guess(text), "selector");
         }
 
+        // Read before SmartReader rewrites the DOM: the fallback, and the text cap checked before SmartReader's work.
+        var bodyText = document.Body is { } b ? RawText([b], budget) : "";
         var reader = new Reader(url.AbsoluteUri, document) { ContinueIfNotReadable = true };
-        Article article;
+        Article? article;
         try
         {
-            article = reader.GetArticle();
+            // The asynchronous overload is the one that takes a token; on a parsed document it does no I/O and completes at once.
+            article = reader.GetArticleAsync(budget.Token).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            article = null!;
-            _ = e;
+            article = null; // SmartReader failed on this page: the body text stands in
         }
-        string body = article is { Content.Length: > 0 } ? BlockText(new HtmlParser().ParseFragment(article.Content, document.Body!).Select(n => n)) : "";
+        budget.Check(); // SmartReader reports a cancellation as an empty article
+        string body = article is { Content.Length: > 0 } ? BlockText(BoundedHtmlParser.ParseFragment(article.Content, document.Body!, budget), budget) : "";
         if (body.Length == 0 && article?.TextContent is { Length: > 0 } tc) body = Normalize(tc);
         var method = "smartreader";
-        if (body.Length == 0 && document.Body is { } b)
+        if (body.Length == 0)
         {
-            body = BlockText(b);
+            body = Normalize(bodyText);
             method = "body-text";
         }
-        var title = !string.IsNullOrWhiteSpace(article?.Title) ? article!.Title.Trim() : Heading(document) ?? metaTitle;
+        var title = !string.IsNullOrWhiteSpace(article?.Title) ? article.Title.Trim() : Heading(document) ?? metaTitle;
         published ??= article?.PublicationDate is { } pd ? new DateTimeOffset(DateTime.SpecifyKind(pd, DateTimeKind.Utc)) : null;
         language ??= Normalize2(article?.Language) ?? LanguageGuesser.Guess(body);
         return new ExtractedArticle(title, body, published, language, method);
     }
 
     /// <summary>Text of block elements, one paragraph per line, whitespace collapsed.</summary>
-    internal static string BlockText(IElement root) => BlockText([root]);
+    private static string BlockText(IEnumerable<INode> roots, PageBudget budget) => Normalize(RawText(roots, budget));
 
-    private static string BlockText(IEnumerable<INode> roots)
+    /// <summary>
+    /// The text nodes, with a line break around each block element. The walk keeps its own stack, as the call stack is no
+    /// place for a depth the page decides; it checks the budget at every node and stops past <see cref="MaxTextChars"/>.
+    /// </summary>
+    private static string RawText(IEnumerable<INode> roots, PageBudget budget)
     {
         var sb = new System.Text.StringBuilder();
-        foreach (var root in roots) Walk(root, sb);
-        return Normalize(sb.ToString());
-    }
-
-    private static void Walk(INode node, System.Text.StringBuilder sb)
-    {
-        switch (node)
+        var stack = new Stack<(INode Node, bool Closing)>();
+        foreach (var root in roots.Reverse()) stack.Push((root, false));
+        while (stack.TryPop(out var top))
         {
-            case IText t:
-                sb.Append(t.Data);
-                return;
-            case IElement e when e.LocalName is "script" or "style" or "noscript" or "template" or "svg":
-                return;
-            case IElement e:
-                bool block = BlockElements.Contains(e.LocalName);
-                if (block) sb.Append('\n');
-                if (e.LocalName == "br") { sb.Append('\n'); return; }
-                foreach (var child in e.ChildNodes) Walk(child, sb);
-                if (block) sb.Append('\n');
-                return;
-            default:
-                foreach (var child in node.ChildNodes) Walk(child, sb);
-                return;
+            budget.Check();
+            var (node, closing) = top;
+            if (closing)
+            {
+                sb.Append('\n');
+                continue;
+            }
+            switch (node)
+            {
+                case IText t:
+                    sb.Append(t.Data);
+                    if (sb.Length > MaxTextChars)
+                        throw new PageTooComplexException($"it has more than {MaxTextChars:N0} characters of text");
+                    continue;
+                case IElement e when e.LocalName is "script" or "style" or "noscript" or "template" or "svg":
+                    continue;
+                case IElement { LocalName: "br" }:
+                    sb.Append('\n');
+                    continue;
+                case IElement e when BlockElements.Contains(e.LocalName):
+                    sb.Append('\n');
+                    stack.Push((e, true));
+                    break;
+            }
+            for (int i = node.ChildNodes.Length - 1; i >= 0; i--) stack.Push((node.ChildNodes[i], false));
         }
+        return sb.ToString();
     }
 
     private static readonly HashSet<string> BlockElements =

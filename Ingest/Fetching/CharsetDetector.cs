@@ -132,10 +132,10 @@ public static partial class CharsetDetector
         return Encoding.GetEncoding(1252);
     }
 
-    [GeneratedRegex(@"charset\s*=\s*[""']?([\w\-:.]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"charset\s*=\s*[""']?([\w\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex HeaderCharset();
-    [GeneratedRegex(@"^\s*<\?xml[^>]*encoding\s*=\s*[""']([\w\-:.]+)[""']", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*<\?xml[^>]*encoding\s*=\s*[""']([\w\-:.]+)[""']", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex XmlDeclEncoding();
-    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?([\w\-:.]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?([\w\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MetaCharset();
 }

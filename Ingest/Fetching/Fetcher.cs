@@ -37,6 +37,27 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
         return result with { Elapsed = clock.Elapsed };
     }
 
+    /// <summary>
+    /// Fetches a source's own listing (trusted) within <see cref="FetchOptions.ListingTimeoutSeconds"/> in all: attempts,
+    /// retry waits, redirects, robots.txt and the body. A pass waits for its listings, and a feed that never answered held
+    /// it for 90 s (attempts of 20 s and the waits between them, up to the per-request total); an item page keeps that
+    /// total, as a source whose pages keep failing stops fetching them (<see cref="FetchOptions.MaxConsecutivePageFailures"/>).
+    /// </summary>
+    public async Task<FetchResult> FetchListingAsync(Uri url, Validators? validators, string? userAgent, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(options.ListingTimeoutSeconds));
+        try
+        {
+            return await FetchAsync(url, validators, userAgent, trusted: true, limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return FetchResult.Fail(url, FetchErrorKind.Timeout, $"no complete answer within {options.ListingTimeoutSeconds:0.#} s, retries included") with { Elapsed = clock.Elapsed };
+        }
+    }
+
     private async Task<FetchResult> FetchCoreAsync(Uri url, Validators validators, string? userAgent, bool trusted, CancellationToken ct)
     {
         var current = url;

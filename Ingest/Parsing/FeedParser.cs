@@ -106,7 +106,7 @@ public static partial class FeedParser
         return first.Success && first.Groups[1].Value.ToLowerInvariant() is "html" or "head" or "body";
     }
 
-    [GeneratedRegex(@"<([A-Za-z][\w:.-]*)")]
+    [GeneratedRegex(@"<([A-Za-z][\w:.-]*)", RegexOptions.NonBacktracking)]
     private static partial Regex FirstElement();
 
     internal static Uri? ResolveLink(string? link, Uri baseUrl)
@@ -151,8 +151,8 @@ public static partial class FeedParser
         return i > 0 ? message[..i] : message.TrimEnd('.');
     }
 
-    [GeneratedRegex(@"\b(GMT|UTC|UT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|EET|EEST|MSK|Z)$")]
+    [GeneratedRegex(@"\b(GMT|UTC|UT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|EET|EEST|MSK|Z)$", RegexOptions.NonBacktracking)]
     private static partial Regex TimeZoneAbbrev();
-    [GeneratedRegex(@"([+-])(\d\d)(\d\d)$")]
+    [GeneratedRegex(@"([+-])(\d\d)(\d\d)$", RegexOptions.NonBacktracking)]
     private static partial Regex NumericOffset();
 }

@@ -1,17 +1,26 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using AngleSharp.Html.Dom;
 using Pipeline.Ingest.Sources;
 
 namespace Pipeline.Ingest.Parsing;
 
-/// <summary>Reads an HTML listing page with the source's CSS selectors (AngleSharp). Pure.</summary>
+/// <summary>Reads an HTML listing page with the source's CSS selectors (AngleSharp, within <see cref="BoundedHtmlParser"/>'s bounds). Pure.</summary>
 public static class HtmlListingParser
 {
     public static ParsedListing Parse(string html, Uri baseUrl, SourceDefinition source)
     {
         if (string.IsNullOrWhiteSpace(source.ItemSelector))
             throw new FeedParseException($"source '{source.Id}' is Kind = Html but has no ItemSelector");
-        var document = new HtmlParser().ParseDocument(html);
+        using var budget = new PageBudget(PageBudget.Default);
+        IHtmlDocument document;
+        try
+        {
+            document = BoundedHtmlParser.Parse(html, budget);
+        }
+        catch (PageTooComplexException e)
+        {
+            throw new FeedParseException($"the listing page is too complex to read: {e.Message}");
+        }
         IHtmlCollection<IElement> items;
         try
         {

@@ -66,12 +66,17 @@ public static class BelarusRelevance
         @"mogilev", @"mahilyow", @"магілё\w*", @"могил[её]в\w*", @"brest", @"брест\w*", @"берасц\w*",
     ];
 
+    /// <summary>The text is a page's: the word-boundary lookbehind rules out the non-backtracking engine, and every term
+    /// ends in a fixed string or a trailing <c>\w*</c>, so matching is linear; the timeout only guards that. Declared
+    /// before the regexes, as static fields are initialised in order.</summary>
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
     private static readonly Regex Strong = Build(StrongTerms, AffixedTerms);
     private static readonly Regex Weak = Build(WeakTerms, []);
 
     private static Regex Build(string[] terms, string[] affixed) =>
         new(@"(?<![\p{L}\p{N}])(" + string.Join("|", terms) + ")" + (affixed.Length == 0 ? "" : "|(?:" + string.Join("|", affixed.Select(Regex.Escape)) + ")"),
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
 
     /// <summary>Marker in <see cref="RelevanceResult.Matches"/> when only the language kept a text.</summary>
     public const string BelarusianLanguage = "(written in Belarusian)";

@@ -31,6 +31,8 @@ public sealed class FetchOptions
     public double TimeoutSeconds { get; set; } = 20;
     /// <summary>Whole request including retries, in seconds (default 90).</summary>
     public double TotalTimeoutSeconds { get; set; } = 90;
+    /// <summary>A source's listing in all (attempts, retry waits, redirects, robots.txt, body), in seconds (default 30).</summary>
+    public double ListingTimeoutSeconds { get; set; } = 30;
     /// <summary>Retries after the first attempt on transient failures (default 3).</summary>
     public int MaxRetries { get; set; } = 3;
     /// <summary>Base delay of the jittered exponential backoff, in seconds (default 1).</summary>

@@ -83,7 +83,7 @@ public static class SourceCommands
             async (i, token) =>
             {
                 var s = selected[i];
-                var r = await fetcher.FetchAsync(new Uri(s.Url), null, s.UserAgent, trusted: true, token);
+                var r = await fetcher.FetchListingAsync(new Uri(s.Url), null, s.UserAgent, token);
                 string parse;
                 if (!r.IsOk) parse = $"FAILED {r.ErrorKind}: {r.Error}";
                 else

@@ -43,6 +43,7 @@ public static partial class ConfigValidator
         var f = o.Fetch;
         if (f.TimeoutSeconds <= 0) errors.Add("Pipeline:Fetch:TimeoutSeconds must be positive");
         if (f.TotalTimeoutSeconds < f.TimeoutSeconds) errors.Add("Pipeline:Fetch:TotalTimeoutSeconds must be at least TimeoutSeconds");
+        if (f.ListingTimeoutSeconds < f.TimeoutSeconds) errors.Add("Pipeline:Fetch:ListingTimeoutSeconds must be at least TimeoutSeconds");
         if (f.MaxRetries is < 0 or > 10) errors.Add("Pipeline:Fetch:MaxRetries must be between 0 and 10");
         if (f.MaxConcurrencyPerHost < 1) errors.Add("Pipeline:Fetch:MaxConcurrencyPerHost must be at least 1");
         if (f.MaxParallelSources < 1) errors.Add("Pipeline:Fetch:MaxParallelSources must be at least 1");

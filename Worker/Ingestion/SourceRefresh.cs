@@ -66,7 +66,7 @@ public sealed class SourceRefresh(
         var state = await sources.GetAsync(source.Id, ct);
         // A permanent redirect recorded earlier is followed directly (until the configured URL changes).
         var url = new Uri(state?.RedirectedTo is { } moved && state.Url == source.Url ? moved : source.Url);
-        var listing = await fetcher.FetchAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, trusted: true, ct);
+        var listing = await fetcher.FetchListingAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, ct);
         await fetchLog.AddAsync(new FetchLogEntry(source.Id, Fetcher.Redact(url), clock.GetUtcNow(), listing.Outcome.ToString(), (int?)listing.Status,
             listing.Body.Length, (long)listing.Elapsed.TotalMilliseconds, listing.ErrorKind == FetchErrorKind.None ? null : listing.ErrorKind.ToString(), listing.Error), ct);
         if (listing.Outcome == FetchOutcome.Failed)
@@ -159,15 +159,24 @@ public sealed class SourceRefresh(
                 logger.LogWarning("Source {SourceId}: {Reason}; its other new items this pass are stored from the feed text", source.Id, pages.Reason);
             if (page.IsOk)
             {
-                var article = ArticleExtractor.Extract(page.Text, page.FinalUrl ?? url, source.ContentSelector);
-                if (article.Text.Length >= Math.Min(200, Math.Max(1, text.Length)))
+                try
                 {
-                    text = article.Text;
-                    extraction = article.Method;
+                    var article = ArticleExtractor.Extract(page.Text, page.FinalUrl ?? url, source.ContentSelector);
+                    if (article.Text.Length >= Math.Min(200, Math.Max(1, text.Length)))
+                    {
+                        text = article.Text;
+                        extraction = article.Method;
+                    }
+                    if (string.IsNullOrWhiteSpace(title)) title = article.Title;
+                    published ??= article.Published;
+                    language = article.Language ?? language;
                 }
-                if (string.IsNullOrWhiteSpace(title)) title = article.Title;
-                published ??= article.Published;
-                language = article.Language ?? language;
+                catch (PageTooComplexException e)
+                {
+                    extraction = $"feed (page too complex: {e.Message})";
+                    summary.ItemErrors++;
+                    logger.LogInformation("Source {SourceId}: page {Url} is too complex to read ({Reason}); stored from the feed text", source.Id, Fetcher.Redact(url), e.Message);
+                }
             }
             else
             {

@@ -59,7 +59,7 @@ public static class StageProfiler
         {
             var state = await Async(stages["listing fetch"], () => sourceStore.GetAsync(source.Id));
             var url = new Uri(source.Url);
-            var listing = await Async(stages["listing fetch"], () => fetcher.FetchAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, trusted: true));
+            var listing = await Async(stages["listing fetch"], () => fetcher.FetchListingAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, CancellationToken.None));
             await Async(stages["source record"], async () =>
             {
                 await fetchLog.AddAsync(new FetchLogEntry(source.Id, source.Url, DateTimeOffset.UtcNow, listing.Outcome.ToString(), (int?)listing.Status,

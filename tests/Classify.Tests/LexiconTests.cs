@@ -70,6 +70,18 @@ public class LexiconTests
     {
         Assert.Equal(belarusian, FeatureText.Build(null, text, null).Contains(" zzbelarusianlanguage", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task MentionsMinskAgreements_OneLongWordOfMentions_ReturnsInOnePass()
+    {
+        // A page's text: on the backtracking engine "\w*\s+" after each mention rescanned the rest of the word (minutes for
+        // 1 MB). The timeout is only a hang guard.
+        var word = string.Concat(Enumerable.Repeat("minsk", 200_000));
+
+        var found = await Task.Run(() => BelarusContext.MentionsMinskAgreements(word)).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.False(found);
+    }
 }
 
 public class TextCutTests

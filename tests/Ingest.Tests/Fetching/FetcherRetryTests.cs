@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,5 +92,33 @@ public sealed class FetcherRetryTests
 
         Assert.Equal(FetchErrorKind.Network, result.ErrorKind);
         Assert.Equal(1 + 3, counter.Attempts);
+    }
+
+    [Fact]
+    public async Task FetchListing_ThatNeverAnswers_GivesUpAtTheListingLimitInsteadOfRetryingOn()
+    {
+        // A loopback server that accepts every connection and never answers.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var held = new ConcurrentBag<Socket>();
+        var accepting = Task.Run(async () =>
+        {
+            try { while (true) held.Add(await listener.AcceptSocketAsync()); }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+        });
+        var options = Options();
+        options.TimeoutSeconds = 2;
+        options.ListingTimeoutSeconds = 3;
+        var (fetcher, counter, services) = Build(options);
+        await using var _ = services;
+
+        var result = await fetcher.FetchListingAsync(new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/feed.xml"), null, null, CancellationToken.None);
+
+        Assert.InRange(counter.Attempts, 1, 2); // attempts of 2 s within 3 s; without the limit, all 1 + 3
+        Assert.Equal(FetchErrorKind.Timeout, result.ErrorKind);
+        Assert.Contains("within 3 s", result.Error);
+        listener.Stop();
+        await accepting;
+        foreach (var socket in held) socket.Dispose();
     }
 }

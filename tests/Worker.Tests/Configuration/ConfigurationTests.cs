@@ -103,6 +103,13 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void ListingTimeoutShorterThanOneAttempt_IsRefused()
+    {
+        var options = new Pipeline.Ingest.Sources.PipelineOptions { Fetch = { TimeoutSeconds = 20, ListingTimeoutSeconds = 10 } };
+        Assert.Contains("Pipeline:Fetch:ListingTimeoutSeconds must be at least TimeoutSeconds", Pipeline.Worker.Configuration.ConfigValidator.Validate(options));
+    }
+
+    [Fact]
     public void DefaultCatalogue_IsValidAndCoversThePublishers()
     {
         var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
