@@ -134,7 +134,7 @@ public sealed class SourceRefresh(
             flag = $"only {parsed.Entries.Count} entries, fewer than the expected minimum of {min} (placeholder page or broken selector?)";
         else if (state?.UsualItemCount is { } usual && usual >= 5 && parsed.Entries.Count < usual * 0.25)
             flag = $"only {parsed.Entries.Count} entries where usually about {usual:0} (placeholder page or broken selector?)";
-        summary.Warning = flag ?? (redirect is null ? null : $"permanently moved to {redirect}; update its Url");
+        summary.Warning = flag ?? (redirect is null ? null : $"permanently moved to {Fetcher.Redact(listing.FinalUrl!)}; update its Url");
         await sources.RecordSuccessAsync(source.Id, clock.GetUtcNow(), true, listing.Validators.ETag, listing.Validators.LastModified,
             parsed.Entries.Count, flag, redirect, ct);
     }
