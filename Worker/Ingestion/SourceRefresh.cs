@@ -66,8 +66,12 @@ public sealed class SourceRefresh(
         // 1. Listing, conditionally.
         var state = await sources.GetAsync(source.Id, ct);
         // A permanent redirect recorded earlier is followed directly (until the configured URL changes).
-        var url = new Uri(state?.RedirectedTo is { } moved && state.Url == source.Url ? moved : source.Url);
-        var listing = await fetcher.FetchAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, trusted: true, ct);
+        var configured = new Uri(source.Url);
+        var url = state?.RedirectedTo is { } moved && state.Url == source.Url ? new Uri(moved) : configured;
+        // The configured address is the operator's word and may be private; an address the publisher named is trusted
+        // as much only on the same host and port (an http → https move keeps it), else it is judged like any link.
+        var trusted = string.Equals(url.Authority, configured.Authority, StringComparison.OrdinalIgnoreCase);
+        var listing = await fetcher.FetchAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, trusted, ct);
         await fetchLog.AddAsync(new FetchLogEntry(source.Id, Fetcher.Redact(url), clock.GetUtcNow(), listing.Outcome.ToString(), (int?)listing.Status,
             listing.Body.Length, (long)listing.Elapsed.TotalMilliseconds, listing.ErrorKind == FetchErrorKind.None ? null : listing.ErrorKind.ToString(), listing.Error), ct);
         if (listing.Outcome == FetchOutcome.Failed)
