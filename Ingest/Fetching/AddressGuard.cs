@@ -41,15 +41,20 @@ public static class AddressGuard
         _ => null,
     };
 
-    /// <summary>A <see cref="SocketsHttpHandler.ConnectCallback"/> that refuses non-public addresses.</summary>
-    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(bool allowPrivate) =>
+    /// <summary>
+    /// A <see cref="SocketsHttpHandler.ConnectCallback"/> that refuses non-public addresses. The configured
+    /// <paramref name="proxy"/> may be private (it is the operator's own); what it connects to was checked by the
+    /// fetcher, as this host resolves it, before the request.
+    /// </summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(bool allowPrivate, Uri? proxy = null) =>
         async (ctx, ct) =>
         {
             var host = ctx.DnsEndPoint.Host;
             IPAddress[] addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
             // Per request: a source's configured address may be private, links found in feeds may not.
             bool requestAllows = ctx.InitialRequestMessage.Options.TryGetValue(new HttpRequestOptionsKey<bool>("pipeline.allow-private"), out var allows) && allows;
-            if (!allowPrivate && !requestAllows) addresses = addresses.Where(IsPublic).ToArray();
+            bool toProxy = proxy is not null && string.Equals(host, proxy.IdnHost, StringComparison.OrdinalIgnoreCase) && ctx.DnsEndPoint.Port == proxy.Port;
+            if (!allowPrivate && !requestAllows && !toProxy) addresses = addresses.Where(IsPublic).ToArray();
             if (addresses.Length == 0)
                 throw new BlockedAddressException($"{host} resolves only to private, loopback or link-local addresses");
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -51,6 +51,9 @@ public sealed class FetchOptions
     public bool RespectRobotsTxt { get; set; } = true;
     /// <summary>A whole pass stops after this many seconds; unfinished sources are recorded as failed (default 3 hours).</summary>
     public double PassDeadlineSeconds { get; set; } = 3 * 3600;
+    /// <summary>An HTTP proxy for every fetch (absolute URL); none by default. The environment's HTTP_PROXY and
+    /// HTTPS_PROXY are ignored: through a proxy, the address guard sees the proxy's address, not the target's.</summary>
+    public string? Proxy { get; set; }
     /// <summary>Most redirects followed (default 5).</summary>
     public int MaxRedirects { get; set; } = 5;
     /// <summary>After this many article pages of one source fail in a row at the network level (timeouts, resets), the

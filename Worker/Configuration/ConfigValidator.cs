@@ -49,6 +49,8 @@ public static partial class ConfigValidator
         if (f.MaxBodyBytes < 1024) errors.Add("Pipeline:Fetch:MaxBodyBytes must be at least 1024");
         if (string.IsNullOrWhiteSpace(f.UserAgent) || !f.UserAgent.Contains("http", StringComparison.OrdinalIgnoreCase))
             errors.Add("Pipeline:Fetch:UserAgent must name the program and a contact URL (publishers need to reach the operator)");
+        if (f.Proxy is { Length: > 0 } proxy && (!Uri.TryCreate(proxy, UriKind.Absolute, out var pu) || pu.Scheme is not ("http" or "https")))
+            errors.Add($"Pipeline:Fetch:Proxy '{proxy}' is not an absolute http(s) address (e.g. http://proxy.internal:3128)");
         if (!o.Storage.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) && !o.Storage.IsPostgres)
             errors.Add($"Pipeline:Storage:Provider '{o.Storage.Provider}' is not supported (use Sqlite or Postgres)");
         if (string.IsNullOrWhiteSpace(o.Storage.ConnectionString)) errors.Add("Pipeline:Storage:ConnectionString is empty");
