@@ -56,7 +56,7 @@ public static class DatasetHandlers
         var records = (await store.ApprovedAsync(AtomEntries, ct)).Select(r => Record(r, options)).ToList();
         var self = $"{context.Request.Scheme}://{context.Request.Host}/responses.atom";
         var sb = new StringBuilder();
-        // XmlWriter escapes every value: a title carrying markup stays text in the feed.
+        // XmlWriter escapes every value (a title carrying markup stays text in the feed); XmlText drops what it cannot escape.
         using (var w = XmlWriter.Create(new StringWriter(sb), new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
         {
             w.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
@@ -72,24 +72,24 @@ public static class DatasetHandlers
             {
                 w.WriteStartElement("entry");
                 w.WriteElementString("id", $"{self}#response-{r.Id}");
-                w.WriteElementString("title", r.Title);
+                w.WriteElementString("title", XmlText(r.Title));
                 if (r.Url is not null) Link(w, r.Url, "alternate", null);
                 foreach (var d in r.Duplicates) if (CandidateHandlers.SafeUrl(d) is { } u) Link(w, u, "related", null);
                 w.WriteElementString("updated", Stamp(r.Approved ?? clock.GetUtcNow()));
                 if (r.Date is not null) w.WriteElementString("published", r.Date + "T00:00:00Z");
                 w.WriteStartElement("author");
-                w.WriteElementString("name", r.Actor ?? "unknown");
+                w.WriteElementString("name", XmlText(r.Actor ?? "unknown"));
                 w.WriteEndElement();
                 foreach (var t in r.ResponseTypes)
                 {
                     w.WriteStartElement("category");
-                    w.WriteAttributeString("term", t);
+                    w.WriteAttributeString("term", XmlText(t));
                     w.WriteAttributeString("scheme", "urn:pipeline:response_type");
                     w.WriteEndElement();
                 }
                 w.WriteStartElement("summary");
                 w.WriteAttributeString("type", "text");
-                w.WriteString($"{string.Join(", ", r.ResponseTypes)} — {r.Actor} ({r.ActorType}), via {r.SourceName}. {r.Excerpt}");
+                w.WriteString(XmlText($"{string.Join(", ", r.ResponseTypes)} — {r.Actor} ({r.ActorType}), via {r.SourceName}. {r.Excerpt}"));
                 w.WriteEndElement();
                 w.WriteEndElement();
             }
@@ -132,9 +132,25 @@ public static class DatasetHandlers
     {
         w.WriteStartElement("link");
         w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("href", href);
+        w.WriteAttributeString("href", XmlText(href));
         if (type is not null) w.WriteAttributeString("type", type);
         w.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Scraped text without the characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE and
+    /// U+FFFF): XmlWriter refuses them, and one in an approved title made the whole feed a 500.
+    /// </summary>
+    public static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar)) return text;
+        var sb = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) sb.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) sb.Append(text, i++, 2);
+        }
+        return sb.ToString();
     }
 
     private static string Stamp(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -99,6 +99,32 @@ public class DatasetTests
     }
 
     [Fact]
+    public async Task Atom_CharactersXmlCannotCarry_AreDroppedInsteadOfFailingTheFeed()
+    {
+        await using var world = await CreateAsync();
+        // Scraped text may carry control characters that XML 1.0 cannot represent at all.
+        var (_, id) = await world.Pipeline.Items.InsertAsync(
+            new NewItem("press", "https://example.org/press/ctl", "https://example.org/press/ctl", "Belarus:\u0001 sanctions\u000B extended\uFFFE",
+                new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), DateTimeOffset.UtcNow, "en",
+                "The Council extended\u0007 its sanctions on Belarus \uD83C\uDDEA\uD83C\uDDFA by a year.", "ctl-hash", 0, true, ["Belarus"], "test", null),
+            new CandidateRecord("pending", ["targeted_sanctions"], new Dictionary<string, double> { ["targeted_sanctions"] = 0.9, ["not_a_response"] = 0.1 },
+                "Council of the EU\u001F", "eu_institution", [], 0.9, "test-model"));
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+        Assert.Equal(HttpStatusCode.OK, (await ReviewAsync(alice, id, new { decision = "approve", version = 1 })).StatusCode);
+
+        var response = await Client(factory).GetAsync("/responses.atom");
+        var xml = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entry = Assert.Single(XDocument.Parse(xml).Root!.Elements(atom + "entry"));
+        Assert.Equal("Belarus: sanctions extended", entry.Element(atom + "title")!.Value);
+        Assert.Equal("Council of the EU", entry.Element(atom + "author")!.Element(atom + "name")!.Value);
+        Assert.EndsWith("The Council extended its sanctions on Belarus \uD83C\uDDEA\uD83C\uDDFA by a year.", entry.Element(atom + "summary")!.Value); // whole pairs stay
+    }
+
+    [Fact]
     public async Task Statistics_IsPublicAndDrawsMonthlyChartsByTypeAndActorWithoutExternalResources()
     {
         await using var world = await CreateAsync();
