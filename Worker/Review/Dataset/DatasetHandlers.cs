@@ -38,16 +38,18 @@ public static class DatasetHandlers
     public static async Task<ContentHttpResult> Csv(HttpContext context, ReviewStore store, PipelineOptions options, CancellationToken ct)
     {
         Public(context);
-        var sb = new StringBuilder("id,date,title,url,source,language,primary_type,response_types,actor,actor_type,co_actors,duplicates,approved\r\n");
-        foreach (var r in (await store.ApprovedAsync(null, ct)).Select(r => Record(r, options)))
-            sb.AppendJoin(',', new[]
-            {
-                r.Id.ToString(CultureInfo.InvariantCulture), r.Date, r.Title, r.Url, r.SourceName, r.Language, r.PrimaryType,
-                string.Join('|', r.ResponseTypes), r.Actor, r.ActorType, string.Join('|', r.CoActors), string.Join('|', r.Duplicates),
-                r.Approved?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            }.Select(CsvField)).Append("\r\n");
+        var text = new StringWriter();
+        await using (var csv = Export.Csv.Create(text))
+        {
+            csv.WriteHeader(["id", "date", "title", "url", "source", "language", "primary_type", "response_types", "actor", "actor_type", "co_actors", "duplicates", "approved"]);
+            foreach (var r in (await store.ApprovedAsync(null, ct)).Select(r => Record(r, options)))
+                csv.WriteRecord(
+                    r.Id.ToString(CultureInfo.InvariantCulture), r.Date, r.Title, r.Url, r.SourceName, r.Language, r.PrimaryType,
+                    string.Join('|', r.ResponseTypes), r.Actor, r.ActorType, string.Join('|', r.CoActors), string.Join('|', r.Duplicates),
+                    r.Approved?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        }
         context.Response.Headers.ContentDisposition = "inline; filename=\"belarus-responses.csv\"";
-        return TypedResults.Content(sb.ToString(), "text/csv; charset=utf-8");
+        return TypedResults.Content(text.ToString(), "text/csv; charset=utf-8");
     }
 
     public static async Task<ContentHttpResult> Atom(HttpContext context, ReviewStore store, PipelineOptions options, TimeProvider clock, CancellationToken ct)
@@ -111,14 +113,6 @@ public static class DatasetHandlers
         if (flat.Length <= ExcerptLength) return flat;
         var cut = flat.LastIndexOf(' ', ExcerptLength);
         return flat[..(cut > ExcerptLength / 2 ? cut : ExcerptLength)] + "…";
-    }
-
-    /// <summary>RFC 4180 quoting; a leading = + - @ is neutralised so that a spreadsheet never runs a scraped title as a formula.</summary>
-    public static string CsvField(string? value)
-    {
-        var v = value ?? "";
-        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r') v = "'" + v;
-        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
     }
 
     private static void Public(HttpContext context)

@@ -71,8 +71,6 @@ public class DatasetTests
         Assert.Equal(3, lines.Length);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")<b>\"", csv); // quoted, and the formula is defused
         Assert.Contains(",Lithuania,state,", csv);
-        Assert.Equal("\"a,b\"", DatasetHandlers.CsvField("a,b"));
-        Assert.Equal("'+1", DatasetHandlers.CsvField("+1"));
     }
 
     [Fact]
