@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -17,7 +18,7 @@ public static class AuthHandlers
     public static Results<RedirectHttpResult, ContentHttpResult> LoginPage(HttpContext context)
     {
         string returnTo = context.Request.Query["return"].ToString();
-        if (context.User.Identity?.IsAuthenticated == true) return TypedResults.Redirect(IsLocalPath(returnTo) ? returnTo : "/");
+        if (context.User.Identity?.IsAuthenticated == true) return TypedResults.LocalRedirect(IsLocalPath(returnTo) ? returnTo : "/");
         return LoginForm(null, null, StatusCodes.Status200OK, returnTo);
     }
 
@@ -49,7 +50,7 @@ public static class AuthHandlers
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionCookie.Principal(user, SessionCookie.NewCsrfToken()),
             new AuthenticationProperties { IsPersistent = false });
         log.LogInformation("Reviewer {Reviewer} signed in", user.Name);
-        return TypedResults.Redirect(IsLocalPath(returnTo) ? returnTo : "/");
+        return TypedResults.LocalRedirect(IsLocalPath(returnTo) ? returnTo : "/");
     }
 
     public static async Task<NoContent> Logout(HttpContext context, ClaimsPrincipal user)
@@ -74,8 +75,13 @@ public static class AuthHandlers
         return Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsLocalPath(string? path) =>
-        !string.IsNullOrEmpty(path) && path.StartsWith('/') && !path.StartsWith("//") && !path.StartsWith("/\\") && !path.Contains(':');
+    /// <summary>
+    /// The rule of <c>Url.IsLocalUrl</c> and <c>LocalRedirect</c> (ASP.NET Core's, not exposed to minimal APIs): "/" or
+    /// "/path", not "//host" or "/\host", and no control character, since browsers drop a tab or a newline and
+    /// "/\t/evil.example" becomes "//evil.example". Every return address taken from a request goes through it.
+    /// </summary>
+    private static bool IsLocalPath([NotNullWhen(true)] string? path) =>
+        path is ['/'] || (path is ['/', not ('/' or '\\'), ..] && !path.Any(char.IsControl));
 
     private static ContentHttpResult LoginForm(string? name, string? error, int status, string? returnTo) => TypedResults.Content(Html.Layout("Sign in", $"""
         <main class="login">

@@ -65,6 +65,44 @@ public class ReviewApiTests
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")] // browsers drop the tab: //evil.example
+    [InlineData("/\n/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task Login_ReturnToAnotherSite_GoesHomeInstead(string target)
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var client = Client(factory);
+
+        var form = await (await client.GetAsync("/login?return=" + Uri.EscapeDataString(target))).Content.ReadAsStringAsync();
+        var login = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = Alice, ["password"] = Passwords[Alice], ["return"] = target,
+        }));
+        var signedIn = await client.GetAsync("/login?return=" + Uri.EscapeDataString(target));
+
+        Assert.Contains("name=\"return\" value=\"\"", form);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/", login.Headers.Location!.OriginalString);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Login_ReturnToAPageOfThisSite_GoesThere()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var login = await Client(factory).PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = Alice, ["password"] = Passwords[Alice], ["return"] = "/stats?x=1#by-type",
+        }));
+
+        Assert.Equal("/stats?x=1#by-type", login.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Login_FormFromAnotherSite_Returns403()
     {
