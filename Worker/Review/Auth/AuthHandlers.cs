@@ -36,6 +36,9 @@ public static class AuthHandlers
         var name = form["username"].ToString().Trim();
         var password = form["password"].ToString();
         var returnTo = form["return"].ToString();
+        // A name no account can have (Accounts.IsValidName) is refused before any work: no hash, nothing remembered.
+        if (!Accounts.IsValidName(name))
+            return LoginForm(null, "Wrong name or password.", StatusCodes.Status401Unauthorized, returnTo);
         if (throttle.IsLocked(name))
             return LoginForm(name, "Too many wrong passwords for this name: wait a minute and try again.", StatusCodes.Status429TooManyRequests, returnTo);
         var user = await Accounts.VerifyAsync(users, name, password, context.RequestAborted);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Worker.Review;
 using Pipeline.Worker.Review.Auth;
 using static Pipeline.Worker.Tests.Review.ReviewWorld;
@@ -101,6 +102,24 @@ public class ReviewApiTests
         }));
 
         Assert.Equal("/stats?x=1#by-type", login.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("x", 65)]        // longer than any reviewer name
+    [InlineData("x", 100_000)]
+    [InlineData("<b>", 1)]
+    public async Task Login_NamesThatCannotExist_AreRefusedWithoutBeingRemembered(string part, int repeat)
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var client = Client(factory);
+        var name = string.Concat(Enumerable.Repeat(part, repeat));
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < LoginThrottle.MaxFailures + 1; i++)
+            statuses.Add((await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = name, ["password"] = "guess" }))).StatusCode);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s)); // never locked: never remembered
+        Assert.Equal(0, factory.Services.GetRequiredService<LoginThrottle>().Count);
     }
 
     [Fact]
