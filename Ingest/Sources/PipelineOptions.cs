@@ -95,4 +95,6 @@ public sealed class ClassifyOptions
 public sealed class ReviewOptions
 {
     public string Urls { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>Sign-in attempts (POST /login) one client address may make per minute; more are answered 429 (default 10).</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
 }

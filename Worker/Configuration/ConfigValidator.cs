@@ -59,6 +59,7 @@ public static partial class ConfigValidator
         if (o.Classify.SecondaryThreshold is <= 0 or >= 1) errors.Add("Pipeline:Classify:SecondaryThreshold must be between 0 and 1");
         if (o.Classify.ReviewWeight is <= 0 or > 100) errors.Add("Pipeline:Classify:ReviewWeight must be above 0 and at most 100");
         if (o.Classify.QueueThreshold is <= 0 or > 1) errors.Add("Pipeline:Classify:QueueThreshold must be above 0 and at most 1 (or absent: the model's own)");
+        if (o.Review.LoginAttemptsPerMinute < 1) errors.Add("Pipeline:Review:LoginAttemptsPerMinute must be at least 1");
         return errors;
     }
 

@@ -28,6 +28,7 @@ public static class ReviewRoutes
         services.AddSingleton<UserStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<LoginThrottle>();
+        services.AddLoginRateLimit(options.Review);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -54,13 +55,14 @@ public static class ReviewRoutes
     public static WebApplication MapReview(this WebApplication app)
     {
         app.Use(SecurityHeaders);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(CsrfCheck.Middleware);
 
         // Public: sign-in, assets, the published dataset and its statistics.
         app.MapGet("/login", AuthHandlers.LoginPage);
-        app.MapPost("/login", AuthHandlers.Login);
+        app.MapPost("/login", AuthHandlers.Login).RequireRateLimiting(LoginRateLimit.Policy);
         app.MapGet("/review/{file}", StaticAssets.Serve);
         app.MapGet("/responses.json", DatasetHandlers.Json);
         app.MapGet("/responses.csv", DatasetHandlers.Csv);

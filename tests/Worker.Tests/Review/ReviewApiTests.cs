@@ -123,6 +123,37 @@ public class ReviewApiTests
     }
 
     [Fact]
+    public async Task Login_ManyAttemptsFromOneAddress_AreAnswered429ForThatAddressOnly()
+    {
+        await using var world = await CreateAsync();
+        var (app, url) = await world.StartKestrelAsync("127.0.0.44", review => review["LoginAttemptsPerMinute"] = 3);
+        try
+        {
+            using var flood = ClientFrom("127.0.0.45", url);
+            using var neighbour = ClientFrom("127.0.0.46", url);
+            // Each a different valid-looking name: the per-name lock never trips, only the per-address limit can.
+            FormUrlEncodedContent Guess(int i) => new(new Dictionary<string, string> { ["username"] = $"guess{i}", ["password"] = "x" });
+            var statuses = new List<HttpStatusCode>();
+            for (int i = 0; i < 3; i++) statuses.Add((await flood.PostAsync("login", Guess(i))).StatusCode);
+            var refused = await flood.PostAsync("login", Guess(3));
+            var other = await neighbour.PostAsync("login", Guess(4));
+
+            Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("text/plain; charset=utf-8", refused.Content.Headers.ContentType!.ToString());
+            Assert.Contains("Too many sign-in attempts", await refused.Content.ReadAsStringAsync());
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Equal(HttpStatusCode.Unauthorized, other.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await flood.GetAsync("login")).StatusCode); // only the POST is limited
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Login_FormFromAnotherSite_Returns403()
     {
         await using var world = await CreateAsync();
