@@ -48,7 +48,7 @@ public static class ReviewRoutes
         services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(SessionCookie.Configure);
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddPolicy(Accounts.Maintainer, p => p.RequireRole(Accounts.Maintainer)));
         return services;
     }
 
@@ -82,9 +82,10 @@ public static class ReviewRoutes
         signedIn.MapPost("/api/candidates/{id:long}/review", CandidateHandlers.Review);
         signedIn.MapPost("/api/candidates/{id:long}/undo", CandidateHandlers.Undo);
         signedIn.MapGet("/api/candidates/{id:long}/audit", CandidateHandlers.Audit);
-        // Maintainers only (403 for reviewers): source health, as `sources status` prints it.
-        signedIn.MapGet("/sources", SourcesPage.Render);
-        signedIn.MapGet("/api/sources", SourcesPage.Json);
+        // Maintainers only (403 for reviewers, before the handler runs): source health, as `sources status` prints it.
+        var maintainers = signedIn.MapGroup("").RequireAuthorization(Accounts.Maintainer);
+        maintainers.MapGet("/sources", SourcesPage.Render);
+        maintainers.MapGet("/api/sources", SourcesPage.Json);
         return app;
     }
 
