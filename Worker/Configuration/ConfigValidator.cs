@@ -60,6 +60,10 @@ public static partial class ConfigValidator
         if (o.Classify.ReviewWeight is <= 0 or > 100) errors.Add("Pipeline:Classify:ReviewWeight must be above 0 and at most 100");
         if (o.Classify.QueueThreshold is <= 0 or > 1) errors.Add("Pipeline:Classify:QueueThreshold must be above 0 and at most 1 (or absent: the model's own)");
         if (o.Review.LoginAttemptsPerMinute < 1) errors.Add("Pipeline:Review:LoginAttemptsPerMinute must be at least 1");
+        foreach (var address in o.Review.KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+            errors.Add($"Pipeline:Review:KnownProxies: '{address}' is not an IP address");
+        foreach (var network in o.Review.KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+            errors.Add($"Pipeline:Review:KnownNetworks: '{network}' is not a network in CIDR notation (e.g. 10.0.0.0/8)");
         return errors;
     }
 

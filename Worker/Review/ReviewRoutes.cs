@@ -47,13 +47,15 @@ public static class ReviewRoutes
         // warning about unencrypted keys at every start would only alarm a newcomer.
         services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(SessionCookie.Configure);
+        services.AddTransport(options.Review);
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => SessionCookie.Configure(o, options.Review));
         services.AddAuthorization(o => o.AddPolicy(Accounts.Maintainer, p => p.RequireRole(Accounts.Maintainer)));
         return services;
     }
 
     public static WebApplication MapReview(this WebApplication app)
     {
+        app.UseTransport();
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
         app.UseAuthentication();

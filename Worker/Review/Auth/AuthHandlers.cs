@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
+using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Review.Pages;
 
@@ -15,8 +16,9 @@ public sealed record SessionInfo(string User, string Role, string Csrf);
 /// <summary>Sign-in form, sign-in, sign-out and the session (with its CSRF token).</summary>
 public static class AuthHandlers
 {
-    public static Results<RedirectHttpResult, ContentHttpResult> LoginPage(HttpContext context)
+    public static Results<RedirectHttpResult, ContentHttpResult> LoginPage(HttpContext context, PipelineOptions options)
     {
+        if (!context.Request.IsHttps && Transport.RequiresHttps(options.Review)) return PlainHttpRefused();
         string returnTo = context.Request.Query["return"].ToString();
         if (context.User.Identity?.IsAuthenticated == true) return TypedResults.LocalRedirect(IsLocalPath(returnTo) ? returnTo : "/");
         return LoginForm(null, null, StatusCodes.Status200OK, returnTo);
@@ -26,8 +28,11 @@ public static class AuthHandlers
     /// <c>POST /login</c> with the form fields <c>username</c> and <c>password</c>. A form posted from another site
     /// is refused (403): with SameSite=Strict cookies that is all login CSRF needs.
     /// </summary>
-    public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Login(HttpContext context, UserStore users, LoginThrottle throttle, ILoggerFactory logs)
+    public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Login(HttpContext context, UserStore users, LoginThrottle throttle,
+        PipelineOptions options, ILoggerFactory logs)
     {
+        // The browser would drop the Secure session cookie, and the password would cross the network in clear.
+        if (!context.Request.IsHttps && Transport.RequiresHttps(options.Review)) return PlainHttpRefused();
         if (!FromThisSite(context.Request))
             return LoginForm(null, "This form must be sent from this site.", StatusCodes.Status403Forbidden, null);
         if (!context.Request.HasFormContentType)
@@ -85,6 +90,15 @@ public static class AuthHandlers
     /// </summary>
     private static bool IsLocalPath([NotNullWhen(true)] string? path) =>
         path is ['/'] || (path is ['/', not ('/' or '\\'), ..] && !path.Any(char.IsControl));
+
+    private static ContentHttpResult PlainHttpRefused() => TypedResults.Content(Html.Layout("Sign in", """
+        <main class="login">
+        <h1>Pipeline review</h1>
+        <p class="error" role="alert">This host signs reviewers in over HTTPS only: open it at its https:// address.</p>
+        <p class="hint">The operator serves it behind a TLS proxy (see docs/scale-out.md), or sets <code>Pipeline:Review:AllowPlainHttp</code>
+        for a demo on a trusted network.</p>
+        </main>
+        """, bodyClass: "login-page"), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
 
     private static ContentHttpResult LoginForm(string? name, string? error, int status, string? returnTo) => TypedResults.Content(Html.Layout("Sign in", $"""
         <main class="login">

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Worker.Review;
 using Pipeline.Worker.Review.Auth;
@@ -189,6 +190,67 @@ public class ReviewApiTests
         var stored = await world.Users.GetAsync(Mia);
         Assert.DoesNotContain(Passwords[Mia], stored!.PasswordHash);
         Assert.NotEqual(stored.PasswordHash, (await world.Users.GetAsync(Alice))!.PasswordHash);
+    }
+
+    private static FormUrlEncodedContent SignInForm(string name) =>
+        new(new Dictionary<string, string> { ["username"] = name, ["password"] = Passwords[name] });
+
+    [Fact]
+    public async Task Session_OnAnAddressOthersCanReach_NeedsHttpsAndItsCookieIsSecure()
+    {
+        await using var world = await CreateAsync();
+        world.Pipeline.Configure([], o => o["Review"] = new JsonObject { ["Urls"] = "http://0.0.0.0:5080" });
+        await using var factory = world.Factory();
+        var plain = Client(factory);
+        var https = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+
+        var page = await plain.GetAsync("/login");
+        var refused = await plain.PostAsync("/login", SignInForm(Mia));
+        var login = await https.PostAsync("/login", SignInForm(Mia));
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Contains("HTTPS", await page.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("type=\"password\"", await page.Content.ReadAsStringAsync()); // no password typed over plain HTTP
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.False(refused.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Contains("secure", login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie.Name + "=")), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await https.GetAsync("/api/session")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ForwardedHeaders_AreBelievedFromAKnownProxyOnly_AndHttpsIsAnsweredWithHsts()
+    {
+        await using var world = await CreateAsync();
+        var (app, url) = await world.StartKestrelAsync("127.0.0.47", review => review["KnownProxies"] = new JsonArray("127.0.0.48"));
+        try
+        {
+            using var proxy = ClientFrom("127.0.0.48", url);
+            using var stranger = ClientFrom("127.0.0.49", url);
+            HttpRequestMessage SignIn()
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "login") { Content = SignInForm(Alice) };
+                request.Headers.Add("X-Forwarded-Proto", "https");
+                request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+                return request;
+            }
+
+            var viaProxy = await proxy.SendAsync(SignIn());
+            var direct = await stranger.SendAsync(SignIn());
+
+            Assert.Equal(HttpStatusCode.Redirect, viaProxy.StatusCode);
+            Assert.True(viaProxy.Headers.Contains("Strict-Transport-Security"));
+            Assert.Contains("secure", viaProxy.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie.Name + "=")), StringComparison.OrdinalIgnoreCase);
+            // The host listens on loopback, where plain HTTP is allowed; a stranger's forwarded headers are not believed.
+            Assert.Equal(HttpStatusCode.Redirect, direct.StatusCode);
+            Assert.False(direct.Headers.Contains("Strict-Transport-Security"));
+            Assert.DoesNotContain("secure", direct.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie.Name + "=")), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
     }
 
     [Fact]
