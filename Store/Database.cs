@@ -65,6 +65,11 @@ public sealed class Database : IAsyncDisposable
     /// <summary>An aggregate of <paramref name="expression"/> into a JSON array (null or "[]" when there are no rows).</summary>
     public string JsonArrayAgg(string expression) => IsPostgres ? $"json_agg({expression})::text" : $"json_group_array({expression})";
 
+    /// <summary>The first element of the JSON array text in <paramref name="jsonArrayExpression"/>, as text (null when empty).</summary>
+    public string JsonArrayFirst(string jsonArrayExpression) => IsPostgres
+        ? $"(CAST({jsonArrayExpression} AS json) ->> 0)"
+        : $"json_extract({jsonArrayExpression}, '$[0]')";
+
     /// <summary>True when the JSON array text in <paramref name="jsonArrayExpression"/> contains the string <paramref name="parameter"/>.</summary>
     public string JsonArrayContains(string jsonArrayExpression, string parameter) => IsPostgres
         ? $"EXISTS (SELECT 1 FROM json_array_elements_text(CAST({jsonArrayExpression} AS json)) AS e(value) WHERE e.value = {parameter})"

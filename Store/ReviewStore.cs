@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -36,11 +37,18 @@ public sealed record ReviewCandidate(
 /// <summary>One row of the audit trail: who changed what, when, with the state before and after (JSON).</summary>
 public sealed record AuditEntry(long Id, long ItemId, string Reviewer, DateTimeOffset At, string Decision, string? Before, string? After);
 
-/// <summary>An approved response as published in the dataset.</summary>
+/// <summary>
+/// An approved response as published in the dataset: labels, links and the start of its text (<see cref="Lead"/>, at most
+/// <see cref="ReviewStore.LeadLength"/> characters; <see cref="TextContinues"/> when there is more), never the whole page.
+/// <see cref="Total"/> is the number of approved responses in all, counted by the statement that read this one.
+/// </summary>
 public sealed record PublishedResponse(
-    long Id, string SourceId, string Url, string Title, DateTimeOffset? Published, DateTimeOffset Fetched, string? Language, string Text,
-    IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, DateTimeOffset? Decided,
-    IReadOnlyList<string> DuplicateUrls);
+    long Id, string SourceId, string Url, string Title, DateTimeOffset? Published, DateTimeOffset Fetched, string? Language, string Lead,
+    bool TextContinues, IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, DateTimeOffset? Decided,
+    IReadOnlyList<string> DuplicateUrls, int Total);
+
+/// <summary>Approved responses of one month (of publication, else of fetching: yyyy-MM) with one primary type and one actor.</summary>
+public sealed record MonthlyCount(string Month, string PrimaryType, string Actor, int Count);
 
 public enum ChangeOutcome { Changed, NotFound, Stale, NothingToUndo, NotYours, DecidedWithPrimary }
 
@@ -178,27 +186,63 @@ public sealed class ReviewStore(Database db)
         return await AuditRowsAsync(c, null, id, ct);
     }
 
-    /// <summary>Approved responses (primaries only: a duplicate cluster is one response), newest first.</summary>
-    public async Task<List<PublishedResponse>> ApprovedAsync(int? limit = null, CancellationToken ct = default)
+    /// <summary>Characters of an approved response's text that the dataset reads: enough for its excerpt.</summary>
+    public const int LeadLength = 1000;
+
+    /// <summary>
+    /// Approved responses (primaries only: a duplicate cluster is one response), newest first, from
+    /// <paramref name="offset"/> on, at most <paramref name="limit"/> (null: all), read row by row as the caller consumes
+    /// them. Each row carries the total, counted by the same statement, so a page and its total always agree.
+    /// </summary>
+    public async IAsyncEnumerable<PublishedResponse> ApprovedAsync(int? limit, int offset = 0, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
         await using var cmd = Sql.Command(c, null, $"""
-            SELECT i.id, i.source_id, i.url, i.title, i.published, i.fetched, i.language, i.text,
+            SELECT i.id, i.source_id, i.url, i.title, i.published, i.fetched, i.language, SUBSTR(i.text, 1, @lead),
                    COALESCE(c.reviewed_types, c.response_types), COALESCE(c.reviewed_actor, c.actor),
                    COALESCE(c.reviewed_actor_type, c.actor_type), c.co_actors,
                    (SELECT MAX(r.at) FROM reviews r WHERE r.item_id = i.id),
-                   (SELECT {db.JsonArrayAgg("d.url")} FROM items d WHERE d.duplicate_of = i.id)
+                   (SELECT {db.JsonArrayAgg("d.url")} FROM items d WHERE d.duplicate_of = i.id),
+                   CAST(COUNT(*) OVER () AS INTEGER)
             FROM items i JOIN candidates c ON c.item_id = i.id
             WHERE c.status = 'approved' AND i.duplicate_of IS NULL
             ORDER BY COALESCE(i.published, i.fetched) DESC, i.id DESC
-            LIMIT @limit
-            """, ("@limit", limit ?? int.MaxValue));
+            LIMIT @limit OFFSET @offset
+            """, ("@lead", LeadLength + 1), ("@limit", limit ?? int.MaxValue), ("@offset", offset));
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<PublishedResponse>();
         while (await r.ReadAsync(ct))
-            list.Add(new PublishedResponse(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.ReadTime(r, 4), Sql.ReadTime(r, 5)!.Value,
-                Sql.ReadString(r, 6), r.GetString(7), FromJson<List<string>>(r.GetString(8)) ?? [], Sql.ReadString(r, 9), Sql.ReadString(r, 10),
-                FromJson<List<string>>(Sql.ReadString(r, 11)) ?? [], Sql.ReadTime(r, 12), FromJson<List<string>>(Sql.ReadString(r, 13)) ?? []));
+        {
+            var lead = r.GetString(7);
+            yield return new PublishedResponse(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.ReadTime(r, 4), Sql.ReadTime(r, 5)!.Value,
+                Sql.ReadString(r, 6), lead[..Math.Min(lead.Length, LeadLength)], lead.Length > LeadLength, FromJson<List<string>>(r.GetString(8)) ?? [],
+                Sql.ReadString(r, 9), Sql.ReadString(r, 10), FromJson<List<string>>(Sql.ReadString(r, 11)) ?? [], Sql.ReadTime(r, 12),
+                FromJson<List<string>>(Sql.ReadString(r, 13)) ?? [], r.GetInt32(14));
+        }
+    }
+
+    /// <summary>Approved responses (primaries only), counted.</summary>
+    public async Task<int> ApprovedCountAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return Convert.ToInt32(await Sql.ScalarAsync(c, null,
+            "SELECT COUNT(*) FROM items i JOIN candidates c ON c.item_id = i.id WHERE c.status = 'approved' AND i.duplicate_of IS NULL", ct));
+    }
+
+    /// <summary>Approved responses counted by month, primary type and actor (<c>unknown</c> when none): the statistics, aggregated by the database.</summary>
+    public async Task<List<MonthlyCount>> MonthlyCountsAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var cmd = Sql.Command(c, null, $"""
+            SELECT SUBSTR(COALESCE(i.published, i.fetched), 1, 7),
+                   COALESCE({db.JsonArrayFirst("COALESCE(c.reviewed_types, c.response_types)")}, ''),
+                   COALESCE(c.reviewed_actor, c.actor, 'unknown'), CAST(COUNT(*) AS INTEGER)
+            FROM items i JOIN candidates c ON c.item_id = i.id
+            WHERE c.status = 'approved' AND i.duplicate_of IS NULL
+            GROUP BY 1, 2, 3
+            """);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<MonthlyCount>();
+        while (await r.ReadAsync(ct)) list.Add(new MonthlyCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3)));
         return list;
     }
 

@@ -24,12 +24,17 @@ public static class FetchServiceCollectionExtensions
         services.AddSingleton(options);
         services.Configure<TelemetryOptions>(t => t.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         services.AddSingleton<Fetcher>();
+        var proxy = options.Proxy is { Length: > 0 } p ? new Uri(p) : null;
         services.AddHttpClient(Fetcher.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false, // the fetcher follows redirects itself, checking each hop
                 AutomaticDecompression = DecompressionMethods.All,
-                ConnectCallback = AddressGuard.ConnectCallback(options.AllowPrivateNetworks),
+                // Only a proxy named in the settings, never one from HTTP_PROXY and the like: behind a proxy the connection
+                // guard sees the proxy, so the operator must choose it knowingly.
+                UseProxy = proxy is not null,
+                Proxy = proxy is null ? null : new WebProxy(proxy),
+                ConnectCallback = AddressGuard.ConnectCallback(options.AllowPrivateNetworks, proxy),
                 ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = Math.Max(1, options.MaxConcurrencyPerHost),

@@ -38,19 +38,19 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
     }
 
     /// <summary>
-    /// Fetches a source's own listing (trusted) within <see cref="FetchOptions.ListingTimeoutSeconds"/> in all: attempts,
+    /// Fetches a source's listing (trusted unless <paramref name="trusted"/> says otherwise: see SourceRefresh) within <see cref="FetchOptions.ListingTimeoutSeconds"/> in all: attempts,
     /// retry waits, redirects, robots.txt and the body. A pass waits for its listings, and a feed that never answered held
     /// it for 90 s (attempts of 20 s and the waits between them, up to the per-request total); an item page keeps that
     /// total, as a source whose pages keep failing stops fetching them (<see cref="FetchOptions.MaxConsecutivePageFailures"/>).
     /// </summary>
-    public async Task<FetchResult> FetchListingAsync(Uri url, Validators? validators, string? userAgent, CancellationToken ct)
+    public async Task<FetchResult> FetchListingAsync(Uri url, Validators? validators, string? userAgent, CancellationToken ct, bool trusted = true)
     {
         var clock = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(TimeSpan.FromSeconds(options.ListingTimeoutSeconds));
         try
         {
-            return await FetchAsync(url, validators, userAgent, trusted: true, limit.Token);
+            return await FetchAsync(url, validators, userAgent, trusted, limit.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -129,7 +129,7 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
             return FetchResult.Fail(url, e.Kind, $"robots.txt of {url.Host} could not be read ({e.Message}); nothing is fetched from a host whose rules are unknown");
         }
         return rules.IsAllowed(url.PathAndQuery) ? null
-            : FetchResult.Fail(url, FetchErrorKind.Blocked, $"robots.txt of {url.Host} disallows {url.PathAndQuery} for {ProductToken(userAgent)}");
+            : FetchResult.Fail(url, FetchErrorKind.Blocked, $"robots.txt of {url.Host} disallows {Redact(url)} for {ProductToken(userAgent)}");
     }
 
     private async Task<RobotsRules> LoadRobotsAsync(Uri robotsUrl, string? userAgent, bool allowPrivate)
@@ -149,8 +149,27 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
         public FetchErrorKind Kind { get; } = kind;
     }
 
-    /// <summary>URLs in messages and logs never carry credentials.</summary>
-    public static string Redact(Uri url) => string.IsNullOrEmpty(url.UserInfo) ? url.ToString() : url.ToString().Replace(url.UserInfo + "@", "***@");
+    /// <summary>
+    /// URLs in messages and logs never carry credentials: the user-info goes, and so does the value of every query
+    /// parameter whose name looks like a secret (signed feed URLs, API keys, session ids). Matching by part of the name
+    /// hides a harmless "keyword" or "postcode" now and then, which costs a log reader less than a leaked token.
+    /// </summary>
+    public static string Redact(Uri url)
+    {
+        var user = url.UserInfo.Length > 0 ? "***@" : "";
+        var query = url.Query.Length > 1 ? "?" + string.Join('&', url.Query[1..].Split('&').Select(RedactParameter)) : url.Query;
+        return $"{url.Scheme}://{user}{url.Authority}{url.AbsolutePath}{query}{url.Fragment}";
+    }
+
+    private static readonly string[] SecretNameParts = ["token", "key", "sig", "secret", "pass", "pwd", "auth", "session", "code", "credential"];
+
+    private static string RedactParameter(string parameter)
+    {
+        var eq = parameter.IndexOf('=');
+        if (eq < 0) return parameter;
+        var name = Uri.UnescapeDataString(parameter[..eq]);
+        return SecretNameParts.Any(part => name.Contains(part, StringComparison.OrdinalIgnoreCase)) ? parameter[..(eq + 1)] + "***" : parameter;
+    }
 
     private sealed record Step(FetchResult? Result, Uri? Redirect = null, bool Permanent = false);
 

@@ -53,6 +53,9 @@ public sealed class FetchOptions
     public bool RespectRobotsTxt { get; set; } = true;
     /// <summary>A whole pass stops after this many seconds; unfinished sources are recorded as failed (default 3 hours).</summary>
     public double PassDeadlineSeconds { get; set; } = 3 * 3600;
+    /// <summary>An HTTP proxy for every fetch (absolute URL); none by default. The environment's HTTP_PROXY and
+    /// HTTPS_PROXY are ignored: through a proxy, the address guard sees the proxy's address, not the target's.</summary>
+    public string? Proxy { get; set; }
     /// <summary>Most redirects followed (default 5).</summary>
     public int MaxRedirects { get; set; } = 5;
     /// <summary>After this many article pages of one source fail in a row at the network level (timeouts, resets), the
@@ -94,4 +97,14 @@ public sealed class ClassifyOptions
 public sealed class ReviewOptions
 {
     public string Urls { get; set; } = "http://127.0.0.1:5080";
+    /// <summary>Sign-in attempts (POST /login) one client address may make per minute; more are answered 429 (default 10).</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+    /// <summary>Sign in over plain HTTP on addresses other than loopback (a demo on a trusted network); off by default:
+    /// there the session cookie is Secure and sign-in needs HTTPS, directly or through a TLS proxy.</summary>
+    public bool AllowPlainHttp { get; set; }
+    /// <summary>Proxies whose X-Forwarded-For/-Proto are believed (IP addresses); with <see cref="KnownNetworks"/> empty
+    /// too, the loopback addresses (a proxy on the same machine).</summary>
+    public List<string> KnownProxies { get; set; } = [];
+    /// <summary>Networks of such proxies, in CIDR notation (10.0.0.0/8).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 }

@@ -37,7 +37,7 @@ public static class SourceCommands
             var st = states[s.Id];
             var condition = SourceHealth.Condition(st.ConsecutiveFailures, st.LastErrorKind, st.NextCheck, st.Flagged, now, st.LastChecked);
             var problem = st.ConsecutiveFailures > 0 ? $"{st.LastErrorKind}: {st.LastError}" : st.Flagged
-                          ?? (st.RedirectedTo is { } r ? $"permanently moved to {r}; update its Url" : null);
+                          ?? (st.RedirectedTo is { } r ? $"permanently moved to {Fetcher.Redact(new Uri(r))}; update its Url" : null);
             return new StatusRow(s.Id, s.Enabled ? condition : "disabled", st.ConsecutiveFailures, st.LastSuccess,
                 s.Enabled ? NextPoll(s.Schedule ?? options.Schedule.Default, zone, st.NextCheck, now) : null,
                 st.LastItemCount, st.UsualItemCount, problem, s.Enabled);

@@ -50,6 +50,8 @@ public static partial class ConfigValidator
         if (f.MaxBodyBytes < 1024) errors.Add("Pipeline:Fetch:MaxBodyBytes must be at least 1024");
         if (string.IsNullOrWhiteSpace(f.UserAgent) || !f.UserAgent.Contains("http", StringComparison.OrdinalIgnoreCase))
             errors.Add("Pipeline:Fetch:UserAgent must name the program and a contact URL (publishers need to reach the operator)");
+        if (f.Proxy is { Length: > 0 } proxy && (!Uri.TryCreate(proxy, UriKind.Absolute, out var pu) || pu.Scheme is not ("http" or "https")))
+            errors.Add($"Pipeline:Fetch:Proxy '{proxy}' is not an absolute http(s) address (e.g. http://proxy.internal:3128)");
         if (!o.Storage.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) && !o.Storage.IsPostgres)
             errors.Add($"Pipeline:Storage:Provider '{o.Storage.Provider}' is not supported (use Sqlite or Postgres)");
         if (string.IsNullOrWhiteSpace(o.Storage.ConnectionString)) errors.Add("Pipeline:Storage:ConnectionString is empty");
@@ -58,6 +60,11 @@ public static partial class ConfigValidator
         if (o.Classify.SecondaryThreshold is <= 0 or >= 1) errors.Add("Pipeline:Classify:SecondaryThreshold must be between 0 and 1");
         if (o.Classify.ReviewWeight is <= 0 or > 100) errors.Add("Pipeline:Classify:ReviewWeight must be above 0 and at most 100");
         if (o.Classify.QueueThreshold is <= 0 or > 1) errors.Add("Pipeline:Classify:QueueThreshold must be above 0 and at most 1 (or absent: the model's own)");
+        if (o.Review.LoginAttemptsPerMinute < 1) errors.Add("Pipeline:Review:LoginAttemptsPerMinute must be at least 1");
+        foreach (var address in o.Review.KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+            errors.Add($"Pipeline:Review:KnownProxies: '{address}' is not an IP address");
+        foreach (var network in o.Review.KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+            errors.Add($"Pipeline:Review:KnownNetworks: '{network}' is not a network in CIDR notation (e.g. 10.0.0.0/8)");
         return errors;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Store;
@@ -45,32 +44,37 @@ public static class Exporter
 
     public static async Task<int> WriteAsync(IAsyncEnumerable<StoredItem> items, string format, TextWriter output, CancellationToken ct)
     {
+        if (format == "csv") return await WriteCsvAsync(items, output, ct);
         int n = 0;
-        bool csv = format == "csv";
-        if (csv) await output.WriteLineAsync(string.Join(",", Columns));
         await foreach (var item in items.WithCancellation(ct))
         {
-            var record = ToRecord(item);
-            if (csv)
-                await output.WriteLineAsync(string.Join(",", Columns.Select(c => Csv(record[c]))));
-            else
-                await output.WriteLineAsync(JsonSerializer.Serialize(record, Json));
+            await output.WriteLineAsync(JsonSerializer.Serialize(ToRecord(item), Json));
             n++;
         }
         return n;
     }
 
-    private static string Csv(object? value)
+    private static async Task<int> WriteCsvAsync(IAsyncEnumerable<StoredItem> items, TextWriter output, CancellationToken ct)
     {
-        var s = value switch
+        int n = 0;
+        await using var csv = Csv.Create(output);
+        csv.WriteHeader(Columns);
+        await foreach (var item in items.WithCancellation(ct))
         {
-            null => "",
-            string str => str,
-            IEnumerable<string> list => string.Join("; ", list),
-            double d => d.ToString(CultureInfo.InvariantCulture),
-            IConvertible c => c.ToString(CultureInfo.InvariantCulture),
-            _ => JsonSerializer.Serialize(value, Json),
-        };
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+            var record = ToRecord(item);
+            await csv.WriteRecordAsync(Columns.Select(c => CsvText(record[c])).ToArray(), ct);
+            n++;
+        }
+        return n;
     }
+
+    private static string CsvText(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        IEnumerable<string> list => string.Join("; ", list),
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        IConvertible c => c.ToString(CultureInfo.InvariantCulture),
+        _ => JsonSerializer.Serialize(value, Json),
+    };
 }

@@ -65,8 +65,12 @@ public sealed class SourceRefresh(
         // 1. Listing, conditionally.
         var state = await sources.GetAsync(source.Id, ct);
         // A permanent redirect recorded earlier is followed directly (until the configured URL changes).
-        var url = new Uri(state?.RedirectedTo is { } moved && state.Url == source.Url ? moved : source.Url);
-        var listing = await fetcher.FetchListingAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, ct);
+        var configured = new Uri(source.Url);
+        var url = state?.RedirectedTo is { } moved && state.Url == source.Url ? new Uri(moved) : configured;
+        // The configured address is the operator's word and may be private; an address the publisher named is trusted
+        // as much only on the same host and port (an http → https move keeps it), else it is judged like any link.
+        var trusted = string.Equals(url.Authority, configured.Authority, StringComparison.OrdinalIgnoreCase);
+        var listing = await fetcher.FetchListingAsync(url, new Validators(state?.ETag, state?.LastModified), source.UserAgent, ct, trusted);
         await fetchLog.AddAsync(new FetchLogEntry(source.Id, Fetcher.Redact(url), clock.GetUtcNow(), listing.Outcome.ToString(), (int?)listing.Status,
             listing.Body.Length, (long)listing.Elapsed.TotalMilliseconds, listing.ErrorKind == FetchErrorKind.None ? null : listing.ErrorKind.ToString(), listing.Error), ct);
         if (listing.Outcome == FetchOutcome.Failed)
@@ -133,7 +137,7 @@ public sealed class SourceRefresh(
             flag = $"only {parsed.Entries.Count} entries, fewer than the expected minimum of {min} (placeholder page or broken selector?)";
         else if (state?.UsualItemCount is { } usual && usual >= 5 && parsed.Entries.Count < usual * 0.25)
             flag = $"only {parsed.Entries.Count} entries where usually about {usual:0} (placeholder page or broken selector?)";
-        summary.Warning = flag ?? (redirect is null ? null : $"permanently moved to {redirect}; update its Url");
+        summary.Warning = flag ?? (redirect is null ? null : $"permanently moved to {Fetcher.Redact(listing.FinalUrl!)}; update its Url");
         await sources.RecordSuccessAsync(source.Id, clock.GetUtcNow(), true, listing.Validators.ETag, listing.Validators.LastModified,
             parsed.Entries.Count, flag, redirect, ct);
     }

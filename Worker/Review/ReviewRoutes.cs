@@ -28,6 +28,7 @@ public static class ReviewRoutes
         services.AddSingleton<UserStore>();
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<LoginThrottle>();
+        services.AddLoginRateLimit(options.Review);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -46,26 +47,33 @@ public static class ReviewRoutes
         // warning about unencrypted keys at every start would only alarm a newcomer.
         services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(SessionCookie.Configure);
-        services.AddAuthorization();
+        // The public dataset for anonymous readers: one database read a minute at most, and none between decisions.
+        services.AddOutputCache(o => o.AddPolicy(DatasetHandlers.CachePolicy, b => b
+            .Expire(TimeSpan.FromMinutes(1)).SetVaryByQuery("limit", "offset").Tag(DatasetHandlers.CacheTag)));
+        services.AddTransport(options.Review);
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => SessionCookie.Configure(o, options.Review));
+        services.AddAuthorization(o => o.AddPolicy(Accounts.Maintainer, p => p.RequireRole(Accounts.Maintainer)));
         return services;
     }
 
     public static WebApplication MapReview(this WebApplication app)
     {
+        app.UseTransport();
         app.Use(SecurityHeaders);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: a signed-in reader is never served from (nor stored in) the cache
         app.Use(CsrfCheck.Middleware);
 
         // Public: sign-in, assets, the published dataset and its statistics.
         app.MapGet("/login", AuthHandlers.LoginPage);
-        app.MapPost("/login", AuthHandlers.Login);
+        app.MapPost("/login", AuthHandlers.Login).RequireRateLimiting(LoginRateLimit.Policy);
         app.MapGet("/review/{file}", StaticAssets.Serve);
-        app.MapGet("/responses.json", DatasetHandlers.Json);
-        app.MapGet("/responses.csv", DatasetHandlers.Csv);
-        app.MapGet("/responses.atom", DatasetHandlers.Atom);
-        app.MapGet("/stats", StatisticsPage.Render);
+        app.MapGet("/responses.json", DatasetHandlers.Json).CacheOutput(DatasetHandlers.CachePolicy);
+        app.MapGet("/responses.csv", DatasetHandlers.Csv).CacheOutput(DatasetHandlers.CachePolicy);
+        app.MapGet("/responses.atom", DatasetHandlers.Atom).CacheOutput(DatasetHandlers.CachePolicy);
+        app.MapGet("/stats", StatisticsPage.Render).CacheOutput(DatasetHandlers.CachePolicy);
 
         // Signed-in reviewers only; POSTs also need the X-CSRF-Token of the session.
         var signedIn = app.MapGroup("").RequireAuthorization().WithMetadata(new CsrfCheck.Required());
@@ -80,9 +88,10 @@ public static class ReviewRoutes
         signedIn.MapPost("/api/candidates/{id:long}/review", CandidateHandlers.Review);
         signedIn.MapPost("/api/candidates/{id:long}/undo", CandidateHandlers.Undo);
         signedIn.MapGet("/api/candidates/{id:long}/audit", CandidateHandlers.Audit);
-        // Maintainers only (403 for reviewers): source health, as `sources status` prints it.
-        signedIn.MapGet("/sources", SourcesPage.Render);
-        signedIn.MapGet("/api/sources", SourcesPage.Json);
+        // Maintainers only (403 for reviewers, before the handler runs): source health, as `sources status` prints it.
+        var maintainers = signedIn.MapGroup("").RequireAuthorization(Accounts.Maintainer);
+        maintainers.MapGet("/sources", SourcesPage.Render);
+        maintainers.MapGet("/api/sources", SourcesPage.Json);
         return app;
     }
 

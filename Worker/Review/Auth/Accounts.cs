@@ -57,10 +57,14 @@ public static partial class Accounts
         return await users.SetPasswordAsync(name, Hash(password), NewStamp(), ct) ? password : null;
     }
 
-    /// <summary>The account if the name and password match and it is enabled.</summary>
+    /// <summary>
+    /// The account if the name and password match and it is enabled. A name no account can have is refused at once;
+    /// a valid-looking unknown name costs a hash like a known one, so the time taken does not tell which names exist.
+    /// </summary>
     public static async Task<User?> VerifyAsync(UserStore users, string name, string password, CancellationToken ct = default)
     {
-        var user = IsValidName(name) ? await users.GetAsync(name, ct) : null;
+        if (!IsValidName(name)) return null;
+        var user = await users.GetAsync(name, ct);
         var result = Hasher.VerifyHashedPassword("", user?.PasswordHash ?? DummyHash.Value, password);
         return user is { Disabled: false } && result != PasswordVerificationResult.Failed ? user : null;
     }

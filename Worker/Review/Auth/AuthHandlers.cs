@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
+using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Review.Pages;
 
@@ -14,10 +16,11 @@ public sealed record SessionInfo(string User, string Role, string Csrf);
 /// <summary>Sign-in form, sign-in, sign-out and the session (with its CSRF token).</summary>
 public static class AuthHandlers
 {
-    public static Results<RedirectHttpResult, ContentHttpResult> LoginPage(HttpContext context)
+    public static Results<RedirectHttpResult, ContentHttpResult> LoginPage(HttpContext context, PipelineOptions options)
     {
+        if (!context.Request.IsHttps && Transport.RequiresHttps(options.Review)) return PlainHttpRefused();
         string returnTo = context.Request.Query["return"].ToString();
-        if (context.User.Identity?.IsAuthenticated == true) return TypedResults.Redirect(IsLocalPath(returnTo) ? returnTo : "/");
+        if (context.User.Identity?.IsAuthenticated == true) return TypedResults.LocalRedirect(IsLocalPath(returnTo) ? returnTo : "/");
         return LoginForm(null, null, StatusCodes.Status200OK, returnTo);
     }
 
@@ -25,8 +28,11 @@ public static class AuthHandlers
     /// <c>POST /login</c> with the form fields <c>username</c> and <c>password</c>. A form posted from another site
     /// is refused (403): with SameSite=Strict cookies that is all login CSRF needs.
     /// </summary>
-    public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Login(HttpContext context, UserStore users, LoginThrottle throttle, ILoggerFactory logs)
+    public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Login(HttpContext context, UserStore users, LoginThrottle throttle,
+        PipelineOptions options, ILoggerFactory logs)
     {
+        // The browser would drop the Secure session cookie, and the password would cross the network in clear.
+        if (!context.Request.IsHttps && Transport.RequiresHttps(options.Review)) return PlainHttpRefused();
         if (!FromThisSite(context.Request))
             return LoginForm(null, "This form must be sent from this site.", StatusCodes.Status403Forbidden, null);
         if (!context.Request.HasFormContentType)
@@ -35,6 +41,9 @@ public static class AuthHandlers
         var name = form["username"].ToString().Trim();
         var password = form["password"].ToString();
         var returnTo = form["return"].ToString();
+        // A name no account can have (Accounts.IsValidName) is refused before any work: no hash, nothing remembered.
+        if (!Accounts.IsValidName(name))
+            return LoginForm(null, "Wrong name or password.", StatusCodes.Status401Unauthorized, returnTo);
         if (throttle.IsLocked(name))
             return LoginForm(name, "Too many wrong passwords for this name: wait a minute and try again.", StatusCodes.Status429TooManyRequests, returnTo);
         var user = await Accounts.VerifyAsync(users, name, password, context.RequestAborted);
@@ -49,7 +58,7 @@ public static class AuthHandlers
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionCookie.Principal(user, SessionCookie.NewCsrfToken()),
             new AuthenticationProperties { IsPersistent = false });
         log.LogInformation("Reviewer {Reviewer} signed in", user.Name);
-        return TypedResults.Redirect(IsLocalPath(returnTo) ? returnTo : "/");
+        return TypedResults.LocalRedirect(IsLocalPath(returnTo) ? returnTo : "/");
     }
 
     public static async Task<NoContent> Logout(HttpContext context, ClaimsPrincipal user)
@@ -74,8 +83,22 @@ public static class AuthHandlers
         return Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsLocalPath(string? path) =>
-        !string.IsNullOrEmpty(path) && path.StartsWith('/') && !path.StartsWith("//") && !path.StartsWith("/\\") && !path.Contains(':');
+    /// <summary>
+    /// The rule of <c>Url.IsLocalUrl</c> and <c>LocalRedirect</c> (ASP.NET Core's, not exposed to minimal APIs): "/" or
+    /// "/path", not "//host" or "/\host", and no control character, since browsers drop a tab or a newline and
+    /// "/\t/evil.example" becomes "//evil.example". Every return address taken from a request goes through it.
+    /// </summary>
+    private static bool IsLocalPath([NotNullWhen(true)] string? path) =>
+        path is ['/'] || (path is ['/', not ('/' or '\\'), ..] && !path.Any(char.IsControl));
+
+    private static ContentHttpResult PlainHttpRefused() => TypedResults.Content(Html.Layout("Sign in", """
+        <main class="login">
+        <h1>Pipeline review</h1>
+        <p class="error" role="alert">This host signs reviewers in over HTTPS only: open it at its https:// address.</p>
+        <p class="hint">The operator serves it behind a TLS proxy (see docs/scale-out.md), or sets <code>Pipeline:Review:AllowPlainHttp</code>
+        for a demo on a trusted network.</p>
+        </main>
+        """, bodyClass: "login-page"), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
 
     private static ContentHttpResult LoginForm(string? name, string? error, int status, string? returnTo) => TypedResults.Content(Html.Layout("Sign in", $"""
         <main class="login">

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 
 namespace Pipeline.Worker.Review.Auth;
@@ -18,13 +19,14 @@ public static class SessionCookie
     public const string CsrfClaim = "csrf";
     public const string StampClaim = "stamp";
 
-    public static void Configure(CookieAuthenticationOptions o)
+    public static void Configure(CookieAuthenticationOptions o, ReviewOptions review)
     {
         o.Cookie.Name = Name;
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
-        // Secure whenever the host is served over HTTPS (behind a proxy or directly); plain HTTP on loopback still works.
-        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Always Secure where others can reach the host; on loopback (or with AllowPlainHttp) Secure whenever the
+        // request is HTTPS, directly or as a trusted proxy forwarded it, so plain http://127.0.0.1 still works.
+        o.Cookie.SecurePolicy = Transport.RequiresHttps(review) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         o.ExpireTimeSpan = TimeSpan.FromHours(12);
         o.SlidingExpiration = true;
         o.LoginPath = "/login";

@@ -15,11 +15,14 @@ public sealed record ResponseRecord(
     IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, IReadOnlyList<string> Duplicates,
     DateTimeOffset? Approved, string Excerpt);
 
-public sealed record DatasetDocument(string Title, string Description, DateTimeOffset Generated, int Count, List<ResponseRecord> Responses);
+/// <summary>The JSON dataset: <see cref="Count"/> responses from <see cref="Offset"/> on, of <see cref="Total"/>.</summary>
+public sealed record DatasetDocument(string Title, string Description, DateTimeOffset Generated, int Total, int Offset, int Count, IAsyncEnumerable<ResponseRecord> Responses);
 
 /// <summary>
 /// The published dataset: every approved response (a duplicate cluster once, with the other URLs), as JSON, CSV and
-/// Atom. Public and read-only; it carries labels, links and a short excerpt, not the publishers' full texts.
+/// Atom. Public and read-only; it carries labels, links and a short excerpt, not the publishers' full texts. JSON and CSV
+/// take an optional page (<c>limit</c>, <c>offset</c>) and stream the rows as the database yields them; anonymous
+/// answers are kept in ASP.NET Core's output cache for a minute, and every decision evicts them (<see cref="CacheTag"/>).
 /// </summary>
 public static class DatasetHandlers
 {
@@ -27,36 +30,78 @@ public static class DatasetHandlers
     public const string Description = "Responses collected by Pipeline and approved by civil-society reviewers; labels follow the project taxonomy.";
     public const int ExcerptLength = 280;
     public const int AtomEntries = 200;
+    public const string CachePolicy = "dataset";
+    public const string CacheTag = "dataset";
 
-    public static async Task<Ok<DatasetDocument>> Json(HttpContext context, ReviewStore store, PipelineOptions options, TimeProvider clock, CancellationToken ct)
+    /// <summary><c>GET /responses.json[?limit=&amp;offset=]</c></summary>
+    public static async Task Json(HttpContext context, ReviewStore store, PipelineOptions options, TimeProvider clock, CancellationToken ct)
     {
+        if (Page(context.Request, out var limit, out var offset) is { } error)
+        {
+            await TypedResults.BadRequest(new ApiError(error)).ExecuteAsync(context);
+            return;
+        }
         Public(context);
-        var records = (await store.ApprovedAsync(null, ct)).Select(r => Record(r, options)).ToList();
-        return TypedResults.Ok(new DatasetDocument(Title, Description, clock.GetUtcNow(), records.Count, records));
+        // The first row brings the total (counted by the same statement); the others stream into the response as they are read.
+        await using var rows = store.ApprovedAsync(limit, offset, ct).GetAsyncEnumerator(ct);
+        var first = await rows.MoveNextAsync() ? rows.Current : null;
+        var total = first?.Total ?? await store.ApprovedCountAsync(ct);
+        var count = Math.Clamp(total - offset, 0, limit ?? int.MaxValue);
+        await TypedResults.Ok(new DatasetDocument(Title, Description, clock.GetUtcNow(), total, offset, count, Records(first, rows, options))).ExecuteAsync(context);
     }
 
-    public static async Task<ContentHttpResult> Csv(HttpContext context, ReviewStore store, PipelineOptions options, CancellationToken ct)
+    private static async IAsyncEnumerable<ResponseRecord> Records(PublishedResponse? first, IAsyncEnumerator<PublishedResponse> rest, PipelineOptions options)
     {
+        if (first is null) yield break;
+        yield return Record(first, options);
+        while (await rest.MoveNextAsync()) yield return Record(rest.Current, options);
+    }
+
+    /// <summary><c>GET /responses.csv[?limit=&amp;offset=]</c></summary>
+    public static async Task Csv(HttpContext context, ReviewStore store, PipelineOptions options, CancellationToken ct)
+    {
+        if (Page(context.Request, out var limit, out var offset) is { } error)
+        {
+            await TypedResults.BadRequest(new ApiError(error)).ExecuteAsync(context);
+            return;
+        }
         Public(context);
-        var sb = new StringBuilder("id,date,title,url,source,language,primary_type,response_types,actor,actor_type,co_actors,duplicates,approved\r\n");
-        foreach (var r in (await store.ApprovedAsync(null, ct)).Select(r => Record(r, options)))
-            sb.AppendJoin(',', new[]
-            {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "inline; filename=\"belarus-responses.csv\"";
+        await using var csv = Export.Csv.Create(context.Response.Body);
+        csv.WriteHeader(["id", "date", "title", "url", "source", "language", "primary_type", "response_types", "actor", "actor_type", "co_actors", "duplicates", "approved"]);
+        await foreach (var row in store.ApprovedAsync(limit, offset, ct))
+        {
+            var r = Record(row, options);
+            await csv.WriteRecordAsync([
                 r.Id.ToString(CultureInfo.InvariantCulture), r.Date, r.Title, r.Url, r.SourceName, r.Language, r.PrimaryType,
                 string.Join('|', r.ResponseTypes), r.Actor, r.ActorType, string.Join('|', r.CoActors), string.Join('|', r.Duplicates),
-                r.Approved?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            }.Select(CsvField)).Append("\r\n");
-        context.Response.Headers.ContentDisposition = "inline; filename=\"belarus-responses.csv\"";
-        return TypedResults.Content(sb.ToString(), "text/csv; charset=utf-8");
+                r.Approved?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)], ct);
+        }
+    }
+
+    /// <summary>The optional page of a dataset request, or why it is not one.</summary>
+    private static string? Page(HttpRequest request, out int? limit, out int offset)
+    {
+        limit = null;
+        offset = 0;
+        if (request.Query["limit"].ToString() is { Length: > 0 } l)
+        {
+            if (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1) return "limit is a number from 1 (absent: every response)";
+            limit = n;
+        }
+        if (request.Query["offset"].ToString() is { Length: > 0 } o && !int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
+            return "offset is a number from 0";
+        return null;
     }
 
     public static async Task<ContentHttpResult> Atom(HttpContext context, ReviewStore store, PipelineOptions options, TimeProvider clock, CancellationToken ct)
     {
         Public(context);
-        var records = (await store.ApprovedAsync(AtomEntries, ct)).Select(r => Record(r, options)).ToList();
+        var records = await store.ApprovedAsync(AtomEntries, 0, ct).Select(r => Record(r, options)).ToListAsync(ct);
         var self = $"{context.Request.Scheme}://{context.Request.Host}/responses.atom";
         var sb = new StringBuilder();
-        // XmlWriter escapes every value: a title carrying markup stays text in the feed.
+        // XmlWriter escapes every value (a title carrying markup stays text in the feed); XmlText drops what it cannot escape.
         using (var w = XmlWriter.Create(new StringWriter(sb), new XmlWriterSettings { Indent = true, OmitXmlDeclaration = false }))
         {
             w.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
@@ -72,24 +117,24 @@ public static class DatasetHandlers
             {
                 w.WriteStartElement("entry");
                 w.WriteElementString("id", $"{self}#response-{r.Id}");
-                w.WriteElementString("title", r.Title);
+                w.WriteElementString("title", XmlText(r.Title));
                 if (r.Url is not null) Link(w, r.Url, "alternate", null);
                 foreach (var d in r.Duplicates) if (CandidateHandlers.SafeUrl(d) is { } u) Link(w, u, "related", null);
                 w.WriteElementString("updated", Stamp(r.Approved ?? clock.GetUtcNow()));
                 if (r.Date is not null) w.WriteElementString("published", r.Date + "T00:00:00Z");
                 w.WriteStartElement("author");
-                w.WriteElementString("name", r.Actor ?? "unknown");
+                w.WriteElementString("name", XmlText(r.Actor ?? "unknown"));
                 w.WriteEndElement();
                 foreach (var t in r.ResponseTypes)
                 {
                     w.WriteStartElement("category");
-                    w.WriteAttributeString("term", t);
+                    w.WriteAttributeString("term", XmlText(t));
                     w.WriteAttributeString("scheme", "urn:pipeline:response_type");
                     w.WriteEndElement();
                 }
                 w.WriteStartElement("summary");
                 w.WriteAttributeString("type", "text");
-                w.WriteString($"{string.Join(", ", r.ResponseTypes)} — {r.Actor} ({r.ActorType}), via {r.SourceName}. {r.Excerpt}");
+                w.WriteString(XmlText($"{string.Join(", ", r.ResponseTypes)} — {r.Actor} ({r.ActorType}), via {r.SourceName}. {r.Excerpt}"));
                 w.WriteEndElement();
                 w.WriteEndElement();
             }
@@ -103,22 +148,15 @@ public static class DatasetHandlers
     public static ResponseRecord Record(PublishedResponse r, PipelineOptions options) => new(
         r.Id, (r.Published ?? r.Fetched).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, CandidateHandlers.SafeUrl(r.Url), r.SourceId,
         CandidateHandlers.SourceName(options, r.SourceId), r.Language, r.ResponseTypes.FirstOrDefault() ?? "", r.ResponseTypes, r.Actor, r.ActorType,
-        r.CoActors, r.DuplicateUrls, r.Decided, Excerpt(r.Text));
+        r.CoActors, r.DuplicateUrls, r.Decided, Excerpt(r.Lead, r.TextContinues));
 
-    private static string Excerpt(string text)
+    /// <summary>The first words of the text, from its lead (the store reads no more of it): at most <see cref="ExcerptLength"/> characters, cut at a space.</summary>
+    private static string Excerpt(string lead, bool continues)
     {
-        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length <= ExcerptLength) return flat;
+        var flat = string.Join(' ', lead.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= ExcerptLength) return continues ? flat + "…" : flat;
         var cut = flat.LastIndexOf(' ', ExcerptLength);
         return flat[..(cut > ExcerptLength / 2 ? cut : ExcerptLength)] + "…";
-    }
-
-    /// <summary>RFC 4180 quoting; a leading = + - @ is neutralised so that a spreadsheet never runs a scraped title as a formula.</summary>
-    public static string CsvField(string? value)
-    {
-        var v = value ?? "";
-        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r') v = "'" + v;
-        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
     }
 
     private static void Public(HttpContext context)
@@ -132,9 +170,25 @@ public static class DatasetHandlers
     {
         w.WriteStartElement("link");
         w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("href", href);
+        w.WriteAttributeString("href", XmlText(href));
         if (type is not null) w.WriteAttributeString("type", type);
         w.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Scraped text without the characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE and
+    /// U+FFFF): XmlWriter refuses them, and one in an approved title made the whole feed a 500.
+    /// </summary>
+    public static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar)) return text;
+        var sb = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) sb.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) sb.Append(text, i++, 2);
+        }
+        return sb.ToString();
     }
 
     private static string Stamp(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

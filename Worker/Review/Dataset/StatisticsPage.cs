@@ -28,14 +28,15 @@ public static class StatisticsPage
 
     public static async Task<ContentHttpResult> Render(ClaimsPrincipal user, ReviewStore store, PipelineOptions options, CancellationToken ct)
     {
-        var approved = await store.ApprovedAsync(null, ct);
-        var (byType, byActor) = Charts(approved);
+        var counts = await store.MonthlyCountsAsync(ct);
+        var total = counts.Sum(c => c.Count);
+        var (byType, byActor) = Charts(counts);
         var body = new StringBuilder(Html.Header(user.Identity?.IsAuthenticated == true ? user.Identity.Name : null, "/stats"));
         body.Append("<main class=\"stats\"><h1>Responses per month</h1>");
-        body.Append($"<p class=\"lead\">{approved.Count} approved response{(approved.Count == 1 ? "" : "s")} " +
+        body.Append($"<p class=\"lead\">{total} approved response{(total == 1 ? "" : "s")} " +
                     "(a statement published in several places counts once). Download the data: " +
                     "<a href=\"/responses.json\">JSON</a>, <a href=\"/responses.csv\">CSV</a>, <a href=\"/responses.atom\">Atom</a>.</p>");
-        if (approved.Count == 0)
+        if (total == 0)
             body.Append("<p class=\"empty\">No response has been approved yet: the charts appear after the first review.</p>");
         else
         {
@@ -47,31 +48,30 @@ public static class StatisticsPage
     }
 
     /// <summary>Counts per month (by date of the response, else of the fetch) by primary type and by actor (top actors, the rest as "others").</summary>
-    public static (MonthlyChart ByType, MonthlyChart ByActor) Charts(IReadOnlyList<PublishedResponse> approved)
+    public static (MonthlyChart ByType, MonthlyChart ByActor) Charts(IReadOnlyList<MonthlyCount> counts)
     {
-        string Month(PublishedResponse r) => (r.Published ?? r.Fetched).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var months = new List<string>();
-        if (approved.Count > 0)
+        if (counts.Count > 0)
         {
-            var first = DateTime.ParseExact(approved.Min(Month)!, "yyyy-MM", CultureInfo.InvariantCulture);
-            var last = DateTime.ParseExact(approved.Max(Month)!, "yyyy-MM", CultureInfo.InvariantCulture);
+            var first = DateTime.ParseExact(counts.Select(c => c.Month).Min(StringComparer.Ordinal)!, "yyyy-MM", CultureInfo.InvariantCulture);
+            var last = DateTime.ParseExact(counts.Select(c => c.Month).Max(StringComparer.Ordinal)!, "yyyy-MM", CultureInfo.InvariantCulture);
             if ((last.Year - first.Year) * 12 + last.Month - first.Month >= MaxMonths) first = last.AddMonths(1 - MaxMonths);
             for (var m = first; m <= last; m = m.AddMonths(1)) months.Add(m.ToString("yyyy-MM", CultureInfo.InvariantCulture));
         }
         var index = months.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => x.i);
 
-        int[] Count(Func<PublishedResponse, bool> match)
+        int[] Sum(Func<MonthlyCount, bool> match)
         {
-            var counts = new int[months.Count];
-            foreach (var r in approved) if (index.TryGetValue(Month(r), out var i) && match(r)) counts[i]++;
-            return counts;
+            var sums = new int[months.Count];
+            foreach (var c in counts) if (index.TryGetValue(c.Month, out var i) && match(c)) sums[i] += c.Count;
+            return sums;
         }
         // Series are named as the review page names the types ("targeted sanctions", not the id targeted_sanctions).
-        var types = Taxonomy.ResponseTypes.Select(t => (Html.Words(t), Count(r => r.ResponseTypes.FirstOrDefault() == t))).Where(s => s.Item2.Sum() > 0).ToList();
-        var top = approved.GroupBy(r => r.Actor ?? "unknown").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        var types = Taxonomy.ResponseTypes.Select(t => (Html.Words(t), Sum(c => c.PrimaryType == t))).Where(s => s.Item2.Sum() > 0).ToList();
+        var top = counts.GroupBy(c => c.Actor).OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Take(TopActors).Select(g => g.Key).ToList();
-        var actors = top.Select(a => (a, Count(r => (r.Actor ?? "unknown") == a))).ToList();
-        var others = Count(r => !top.Contains(r.Actor ?? "unknown"));
+        var actors = top.Select(a => (a, Sum(c => c.Actor == a))).ToList();
+        var others = Sum(c => !top.Contains(c.Actor));
         if (others.Sum() > 0) actors.Add(("others", others));
         return (new MonthlyChart("By type of response (primary type)", months, types), new MonthlyChart("By actor", months, actors));
     }

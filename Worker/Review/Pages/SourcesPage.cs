@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using System.Text;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Cli;
-using Pipeline.Worker.Review.Auth;
 
 namespace Pipeline.Worker.Review.Pages;
 
@@ -14,9 +13,8 @@ namespace Pipeline.Worker.Review.Pages;
 /// </summary>
 public static class SourcesPage
 {
-    public static async Task<IResult> Render(ClaimsPrincipal user, PipelineOptions options, SourceStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<ContentHttpResult> Render(ClaimsPrincipal user, PipelineOptions options, SourceStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsMaintainer()) return Results.StatusCode(StatusCodes.Status403Forbidden);
         var rows = await SourceCommands.StatusRowsAsync(options, store, clock, ct);
         var sb = new StringBuilder();
         sb.Append(Html.Header(user.Identity?.Name, "/sources"));
@@ -29,9 +27,9 @@ public static class SourcesPage
                       $"<td>{Html.E(r.LastSuccess?.ToString("yyyy-MM-dd HH:mm") ?? "never")}</td><td>{Html.E(r.NextCheck?.ToString("yyyy-MM-dd HH:mm") ?? "")}</td>" +
                       $"<td>{(r.LastItems is null ? "" : $"{r.LastItems}/{r.UsualItems:0}")}</td><td>{Html.E(r.Problem)}</td></tr>");
         sb.Append("</tbody></table></main>");
-        return Results.Content(Html.Layout("Sources", sb.ToString(), extraScript: Html.SignOutScript), "text/html; charset=utf-8");
+        return TypedResults.Content(Html.Layout("Sources", sb.ToString(), extraScript: Html.SignOutScript), "text/html; charset=utf-8");
     }
 
-    public static async Task<IResult> Json(ClaimsPrincipal user, PipelineOptions options, SourceStore store, TimeProvider clock, CancellationToken ct) =>
-        user.IsMaintainer() ? Results.Json(await SourceCommands.StatusRowsAsync(options, store, clock, ct)) : Results.StatusCode(StatusCodes.Status403Forbidden);
+    public static async Task<Ok<List<SourceCommands.StatusRow>>> Json(PipelineOptions options, SourceStore store, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await SourceCommands.StatusRowsAsync(options, store, clock, ct));
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging;
 using Pipeline.Classify;
 using Pipeline.Ingest.Sources;
@@ -108,7 +109,8 @@ public static class CandidateHandlers
 
     /// <summary><c>POST /api/candidates/{id}/review</c>: approve, correct or reject at the version the reviewer saw.</summary>
     public static async Task<Results<Ok<ChangeResponse>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> Review(
-        long id, ReviewRequest body, ClaimsPrincipal user, ReviewStore store, ClassifierProvider classifiers, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+        long id, ReviewRequest body, ClaimsPrincipal user, ReviewStore store, ClassifierProvider classifiers, IOutputCacheStore cache, TimeProvider clock,
+        ILoggerFactory logs, CancellationToken ct)
     {
         if (body.Version is not { } version) return TypedResults.BadRequest(new ApiError("version is required (the version you reviewed)"));
         var current = await store.GetAsync(id, ct);
@@ -123,6 +125,7 @@ public static class CandidateHandlers
         var (next, error) = DecisionRules.Apply(body, current, classifiers.Vocabulary);
         if (error is not null) return TypedResults.BadRequest(new ApiError(error));
         var result = await store.DecideAsync(id, version, user.ReviewerName(), body.Decision!, next!, clock.GetUtcNow(), ct);
+        await PublishedChangedAsync(result, cache);
         logs.CreateLogger("Pipeline.Review").LogInformation("Reviewer {Reviewer}: {Decision} item {ItemKey} → {Outcome} v{Version}",
             user.ReviewerName(), body.Decision, id, result.Outcome, result.Version);
         return Outcome(id, result);
@@ -130,10 +133,11 @@ public static class CandidateHandlers
 
     /// <summary><c>POST /api/candidates/{id}/undo</c>: reverts the latest change not yet undone (the caller's own, unless a maintainer).</summary>
     public static async Task<Results<Ok<ChangeResponse>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> Undo(
-        long id, UndoRequest body, ClaimsPrincipal user, ReviewStore store, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+        long id, UndoRequest body, ClaimsPrincipal user, ReviewStore store, IOutputCacheStore cache, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         if (body.Version is not { } version) return TypedResults.BadRequest(new ApiError("version is required (the version you see)"));
         var result = await store.UndoAsync(id, version, user.ReviewerName(), user.IsMaintainer(), clock.GetUtcNow(), ct);
+        await PublishedChangedAsync(result, cache);
         logs.CreateLogger("Pipeline.Review").LogInformation("Reviewer {Reviewer}: undo item {ItemKey} → {Outcome} v{Version}",
             user.ReviewerName(), id, result.Outcome, result.Version);
         return Outcome(id, result);
@@ -145,6 +149,12 @@ public static class CandidateHandlers
         var rows = await store.AuditAsync(id, ct);
         return TypedResults.Ok(rows.Select(r => new AuditView(r.Id, r.Reviewer, r.At, r.Decision,
             r.Before is null ? null : JsonNode.Parse(r.Before), r.After is null ? null : JsonNode.Parse(r.After))).ToList());
+    }
+
+    /// <summary>A decision or undo may change what is published: the cached dataset and statistics go (even if the reviewer has gone).</summary>
+    private static async Task PublishedChangedAsync(ChangeResult result, IOutputCacheStore cache)
+    {
+        if (result.Outcome == ChangeOutcome.Changed) await cache.EvictByTagAsync(Dataset.DatasetHandlers.CacheTag, CancellationToken.None);
     }
 
     private static Results<Ok<ChangeResponse>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>> Outcome(long id, ChangeResult r) =>

@@ -110,6 +110,24 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void ProxyAndReviewHostSettings_AreValidatedWithEveryProblemNamed()
+    {
+        var options = new Pipeline.Ingest.Sources.PipelineOptions();
+        options.Fetch.Proxy = "proxy.internal:3128";
+        options.Review.KnownProxies = ["10.0.0.2", "proxy.internal"];
+        options.Review.KnownNetworks = ["10.0.0.0/33"];
+        options.Review.LoginAttemptsPerMinute = 0;
+
+        var errors = Pipeline.Worker.Configuration.ConfigValidator.Validate(options);
+
+        Assert.Contains(errors, e => e.StartsWith("Pipeline:Fetch:Proxy 'proxy.internal:3128'"));
+        Assert.Contains(errors, e => e.StartsWith("Pipeline:Review:KnownProxies: 'proxy.internal'"));
+        Assert.Contains(errors, e => e.StartsWith("Pipeline:Review:KnownNetworks: '10.0.0.0/33'"));
+        Assert.Contains(errors, e => e.StartsWith("Pipeline:Review:LoginAttemptsPerMinute"));
+        Assert.Equal(4, errors.Count);
+    }
+
+    [Fact]
     public void DefaultCatalogue_IsValidAndCoversThePublishers()
     {
         var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));

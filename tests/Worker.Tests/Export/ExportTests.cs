@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Store;
 using Pipeline.Worker.Tests.Infrastructure;
 using static Pipeline.Worker.Tests.Infrastructure.SampleWeb;
 
@@ -59,6 +60,27 @@ public class ExportTests
         Assert.StartsWith("id,url,canonical_url,source,title,published,fetched,language,text,response_types,scores,actor,actor_type,confidence,status,model_version,duplicate_of,duplicates", text);
         Assert.Contains("EU sanctions Iranian drone makers", text);
         Assert.DoesNotContain("Council lists 25 more", text);
+    }
+
+    [Fact]
+    public async Task Export_Csv_NeutralisesCellsThatAreFormulasLikeTheDatasetCsv()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        await p.Database.MigrateAsync();
+        // A scraped title and text, and an actor name, that a spreadsheet would run as formulas.
+        await p.Items.InsertAsync(
+            new NewItem("press", "https://example.org/f", "https://example.org/f", "=HYPERLINK(\"http://evil.example\",\"Belarus\")", null, DateTimeOffset.UtcNow, "en",
+                "@SUM(A1) and a comma, in the text", "f-hash", 0, true, [], "test", null),
+            new CandidateRecord("pending", ["statement"], new Dictionary<string, double> { ["statement"] = 1 }, "+cmd|' /C calc'!A0", "state", [], 0.9, "test-model"));
+        var path = Path.Combine(p.Directory, "all.csv");
+
+        Assert.Equal(0, (await p.RunAsync("export", "--format", "csv", "--out", path)).ExitCode);
+
+        var text = File.ReadAllText(path);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Belarus\"\")\",", text);
+        Assert.Contains(",\"'@SUM(A1) and a comma, in the text\",", text);
+        Assert.Contains(",\"'+cmd|' /C calc'!A0\",", text);
     }
 
     [Fact]

@@ -71,8 +71,6 @@ public class DatasetTests
         Assert.Equal(3, lines.Length);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")<b>\"", csv); // quoted, and the formula is defused
         Assert.Contains(",Lithuania,state,", csv);
-        Assert.Equal("\"a,b\"", DatasetHandlers.CsvField("a,b"));
-        Assert.Equal("'+1", DatasetHandlers.CsvField("+1"));
     }
 
     [Fact]
@@ -96,6 +94,32 @@ public class DatasetTests
         Assert.Contains(entries, e => e.Element(atom + "title")!.Value == XssTitle); // the markup is text in the feed...
         Assert.DoesNotContain("<script>", xml);                                       // ...escaped, never an element
         Assert.All(entries, e => Assert.NotNull(e.Element(atom + "category")!.Attribute("term")));
+    }
+
+    [Fact]
+    public async Task Atom_CharactersXmlCannotCarry_AreDroppedInsteadOfFailingTheFeed()
+    {
+        await using var world = await CreateAsync();
+        // Scraped text may carry control characters that XML 1.0 cannot represent at all.
+        var (_, id, _) = await world.Pipeline.Items.InsertAsync(
+            new NewItem("press", "https://example.org/press/ctl", "https://example.org/press/ctl", "Belarus:\u0001 sanctions\u000B extended\uFFFE",
+                new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero), DateTimeOffset.UtcNow, "en",
+                "The Council extended\u0007 its sanctions on Belarus \uD83C\uDDEA\uD83C\uDDFA by a year.", "ctl-hash", 0, true, ["Belarus"], "test", null),
+            new CandidateRecord("pending", ["targeted_sanctions"], new Dictionary<string, double> { ["targeted_sanctions"] = 0.9, ["not_a_response"] = 0.1 },
+                "Council of the EU\u001F", "eu_institution", [], 0.9, "test-model"));
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+        Assert.Equal(HttpStatusCode.OK, (await ReviewAsync(alice, id, new { decision = "approve", version = 1 })).StatusCode);
+
+        var response = await Client(factory).GetAsync("/responses.atom");
+        var xml = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entry = Assert.Single(XDocument.Parse(xml).Root!.Elements(atom + "entry"));
+        Assert.Equal("Belarus: sanctions extended", entry.Element(atom + "title")!.Value);
+        Assert.Equal("Council of the EU", entry.Element(atom + "author")!.Element(atom + "name")!.Value);
+        Assert.EndsWith("The Council extended its sanctions on Belarus \uD83C\uDDEA\uD83C\uDDFA by a year.", entry.Element(atom + "summary")!.Value); // whole pairs stay
     }
 
     [Fact]
@@ -126,13 +150,91 @@ public class DatasetTests
     }
 
     [Fact]
+    public async Task JsonAndCsv_TakeAPageWithLimitAndOffset()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var (expulsion, xss) = await ApproveTwoAsync(world, await ReviewerAsync(factory, Alice));
+        var anonymous = Client(factory);
+
+        var second = (await anonymous.GetFromJsonAsync<JsonObject>("/responses.json?limit=1&offset=1"))!;
+        var beyond = (await anonymous.GetFromJsonAsync<JsonObject>("/responses.json?offset=5"))!;
+        var csv = (await anonymous.GetStringAsync("/responses.csv?limit=1")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal((2, 1, 1), (second["total"]!.GetValue<int>(), second["offset"]!.GetValue<int>(), second["count"]!.GetValue<int>()));
+        Assert.Equal([xss], second["responses"]!.AsArray().Select(r => r!["id"]!.GetValue<long>()));
+        Assert.Equal((2, 0), (beyond["total"]!.GetValue<int>(), beyond["count"]!.GetValue<int>()));
+        Assert.Empty(beyond["responses"]!.AsArray());
+        Assert.Equal(2, csv.Length); // the header and the newest response
+        Assert.StartsWith(expulsion + ",", csv[1]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/responses.json?limit=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/responses.csv?offset=-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnonymousAnswers_AreCachedUntilTheNextDecision()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+        await ApproveTwoAsync(world, alice);
+        var anonymous = Client(factory);
+        async Task<(int Json, string Stats)> ReadAsync() =>
+            ((await anonymous.GetFromJsonAsync<JsonObject>("/responses.json"))!["count"]!.GetValue<int>(), await anonymous.GetStringAsync("/stats"));
+        var before = await ReadAsync();
+
+        // A decision that does not go through this host (another process on the same database) is seen within the minute...
+        var pending = await world.PendingAsync();
+        await world.Reviews.DecideAsync(pending[0].Id, pending[0].Version, Bob, "approve", new ReviewState("approved", null, null, null), DateTimeOffset.UtcNow);
+        var cached = await ReadAsync();
+        // ...and the next decision through the host shows at once.
+        var other = pending[1];
+        Assert.Equal(HttpStatusCode.OK, (await ReviewAsync(alice, other.Id, new { decision = "reject", response_types = new[] { "irrelevant" }, version = other.Version })).StatusCode);
+        var after = await ReadAsync();
+
+        Assert.Equal(2, before.Json);
+        Assert.Equal(before, cached);
+        Assert.Equal(3, after.Json);
+        Assert.Contains("3 approved responses", after.Stats);
+        Assert.Equal(3, (await alice.GetFromJsonAsync<JsonObject>("/responses.json"))!["count"]!.GetValue<int>()); // signed in: never from the cache
+    }
+
+    [Fact]
+    public async Task Store_ReadsOnlyTheLeadOfEachTextAndCountsTheStatistics()
+    {
+        await using var world = await CreateAsync();
+        var words = string.Join(' ', Enumerable.Repeat("Belarus sanctions extended", 100_000)); // 2.6 MB of text
+        var (_, id, _) = await world.Pipeline.Items.InsertAsync(
+            new NewItem("press", "https://example.org/press/long", "https://example.org/press/long", "A long page", new DateTimeOffset(2026, 9, 3, 8, 0, 0, TimeSpan.Zero),
+                DateTimeOffset.UtcNow, "en", words, "long-hash", 0, true, ["Belarus"], "test", null),
+            new CandidateRecord("pending", ["targeted_sanctions"], new Dictionary<string, double> { ["targeted_sanctions"] = 0.9, ["not_a_response"] = 0.1 },
+                "Council of the EU", "eu_institution", [], 0.9, "test-model"));
+        await world.Reviews.DecideAsync(id, 1, Alice, "approve", new ReviewState("approved", null, null, null), DateTimeOffset.UtcNow);
+        await world.Reviews.DecideAsync(world.XssItemId, 1, Alice, "correct", new ReviewState("approved", ["support"], "Lithuania", "state"), DateTimeOffset.UtcNow);
+
+        var published = await world.Reviews.ApprovedAsync(null).ToListAsync();
+        var counts = await world.Reviews.MonthlyCountsAsync();
+
+        var lead = published.Single(p => p.Id == id);
+        Assert.Equal(ReviewStore.LeadLength, lead.Lead.Length);
+        Assert.True(lead.TextContinues);
+        Assert.All(published, p => Assert.Equal(2, p.Total));
+        Assert.Equal(
+            [new MonthlyCount("2026-09", "targeted_sanctions", "Council of the EU", 1), new MonthlyCount("2026-11", "support", "Lithuania", 1)],
+            counts.OrderBy(c => c.Month));
+        await using var factory = world.Factory();
+        var excerpt = (await Client(factory).GetFromJsonAsync<JsonObject>("/responses.json"))!["responses"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == id)!["excerpt"]!.GetValue<string>();
+        Assert.EndsWith("…", excerpt);
+        Assert.InRange(excerpt.Length, 200, DatasetHandlers.ExcerptLength + 1);
+    }
+
+    [Fact]
     public void Charts_CountPerMonthByPrimaryTypeAndTopActors()
     {
-        PublishedResponse R(string month, string type, string actor) => new(1, "s", "https://x", "t", DateTimeOffset.Parse(month + "-10T00:00:00Z"),
-            DateTimeOffset.UtcNow, "en", "", [type, "statement"], actor, "state", [], null, []);
         var (byType, byActor) = StatisticsPage.Charts(
         [
-            R("2026-08", "targeted_sanctions", "Council of the EU"), R("2026-08", "statement", "Poland"), R("2026-10", "targeted_sanctions", "Council of the EU"),
+            new MonthlyCount("2026-08", "targeted_sanctions", "Council of the EU", 1), new MonthlyCount("2026-08", "statement", "Poland", 1),
+            new MonthlyCount("2026-10", "targeted_sanctions", "Council of the EU", 1),
         ]);
 
         Assert.Equal(["2026-08", "2026-09", "2026-10"], byType.Months);                       // empty months are kept

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Worker.Review;
 using Pipeline.Worker.Review.Auth;
 using static Pipeline.Worker.Tests.Review.ReviewWorld;
@@ -65,6 +67,93 @@ public class ReviewApiTests
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")] // browsers drop the tab: //evil.example
+    [InlineData("/\n/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task Login_ReturnToAnotherSite_GoesHomeInstead(string target)
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var client = Client(factory);
+
+        var form = await (await client.GetAsync("/login?return=" + Uri.EscapeDataString(target))).Content.ReadAsStringAsync();
+        var login = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = Alice, ["password"] = Passwords[Alice], ["return"] = target,
+        }));
+        var signedIn = await client.GetAsync("/login?return=" + Uri.EscapeDataString(target));
+
+        Assert.Contains("name=\"return\" value=\"\"", form);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/", login.Headers.Location!.OriginalString);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Login_ReturnToAPageOfThisSite_GoesThere()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var login = await Client(factory).PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = Alice, ["password"] = Passwords[Alice], ["return"] = "/stats?x=1#by-type",
+        }));
+
+        Assert.Equal("/stats?x=1#by-type", login.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("x", 65)]        // longer than any reviewer name
+    [InlineData("x", 100_000)]
+    [InlineData("<b>", 1)]
+    public async Task Login_NamesThatCannotExist_AreRefusedWithoutBeingRemembered(string part, int repeat)
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var client = Client(factory);
+        var name = string.Concat(Enumerable.Repeat(part, repeat));
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < LoginThrottle.MaxFailures + 1; i++)
+            statuses.Add((await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = name, ["password"] = "guess" }))).StatusCode);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s)); // never locked: never remembered
+        Assert.Equal(0, factory.Services.GetRequiredService<LoginThrottle>().Count);
+    }
+
+    [Fact]
+    public async Task Login_ManyAttemptsFromOneAddress_AreAnswered429ForThatAddressOnly()
+    {
+        await using var world = await CreateAsync();
+        var (app, url) = await world.StartKestrelAsync("127.0.0.44", review => review["LoginAttemptsPerMinute"] = 3);
+        try
+        {
+            using var flood = ClientFrom("127.0.0.45", url);
+            using var neighbour = ClientFrom("127.0.0.46", url);
+            // Each a different valid-looking name: the per-name lock never trips, only the per-address limit can.
+            FormUrlEncodedContent Guess(int i) => new(new Dictionary<string, string> { ["username"] = $"guess{i}", ["password"] = "x" });
+            var statuses = new List<HttpStatusCode>();
+            for (int i = 0; i < 3; i++) statuses.Add((await flood.PostAsync("login", Guess(i))).StatusCode);
+            var refused = await flood.PostAsync("login", Guess(3));
+            var other = await neighbour.PostAsync("login", Guess(4));
+
+            Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("text/plain; charset=utf-8", refused.Content.Headers.ContentType!.ToString());
+            Assert.Contains("Too many sign-in attempts", await refused.Content.ReadAsStringAsync());
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Equal(HttpStatusCode.Unauthorized, other.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await flood.GetAsync("login")).StatusCode); // only the POST is limited
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Login_FormFromAnotherSite_Returns403()
     {
@@ -101,6 +190,67 @@ public class ReviewApiTests
         var stored = await world.Users.GetAsync(Mia);
         Assert.DoesNotContain(Passwords[Mia], stored!.PasswordHash);
         Assert.NotEqual(stored.PasswordHash, (await world.Users.GetAsync(Alice))!.PasswordHash);
+    }
+
+    private static FormUrlEncodedContent SignInForm(string name) =>
+        new(new Dictionary<string, string> { ["username"] = name, ["password"] = Passwords[name] });
+
+    [Fact]
+    public async Task Session_OnAnAddressOthersCanReach_NeedsHttpsAndItsCookieIsSecure()
+    {
+        await using var world = await CreateAsync();
+        world.Pipeline.Configure([], o => o["Review"] = new JsonObject { ["Urls"] = "http://0.0.0.0:5080" });
+        await using var factory = world.Factory();
+        var plain = Client(factory);
+        var https = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+
+        var page = await plain.GetAsync("/login");
+        var refused = await plain.PostAsync("/login", SignInForm(Mia));
+        var login = await https.PostAsync("/login", SignInForm(Mia));
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Contains("HTTPS", await page.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("type=\"password\"", await page.Content.ReadAsStringAsync()); // no password typed over plain HTTP
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.False(refused.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Contains("secure", login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie.Name + "=")), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await https.GetAsync("/api/session")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ForwardedHeaders_AreBelievedFromAKnownProxyOnly_AndHttpsIsAnsweredWithHsts()
+    {
+        await using var world = await CreateAsync();
+        var (app, url) = await world.StartKestrelAsync("127.0.0.47", review => review["KnownProxies"] = new JsonArray("127.0.0.48"));
+        try
+        {
+            using var proxy = ClientFrom("127.0.0.48", url);
+            using var stranger = ClientFrom("127.0.0.49", url);
+            HttpRequestMessage SignIn()
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "login") { Content = SignInForm(Alice) };
+                request.Headers.Add("X-Forwarded-Proto", "https");
+                request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+                return request;
+            }
+
+            var viaProxy = await proxy.SendAsync(SignIn());
+            var direct = await stranger.SendAsync(SignIn());
+
+            Assert.Equal(HttpStatusCode.Redirect, viaProxy.StatusCode);
+            Assert.True(viaProxy.Headers.Contains("Strict-Transport-Security"));
+            Assert.Contains("secure", viaProxy.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie.Name + "=")), StringComparison.OrdinalIgnoreCase);
+            // The host listens on loopback, where plain HTTP is allowed; a stranger's forwarded headers are not believed.
+            Assert.Equal(HttpStatusCode.Redirect, direct.StatusCode);
+            Assert.False(direct.Headers.Contains("Strict-Transport-Security"));
+            Assert.DoesNotContain("secure", direct.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie.Name + "=")), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -128,11 +128,13 @@ public sealed class ReviewWorld : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseSetting("settings", settings);
     }
 
-    /// <summary>The same host on real Kestrel (127.0.0.1, a free port), for the browser.</summary>
-    public async Task<(Microsoft.AspNetCore.Builder.WebApplication App, Uri Url)> StartKestrelAsync()
+    /// <summary>The same host on real Kestrel (<paramref name="host"/>, a free port), for the browser and for tests that need client addresses.</summary>
+    public async Task<(Microsoft.AspNetCore.Builder.WebApplication App, Uri Url)> StartKestrelAsync(string host = "127.0.0.1", Action<JsonObject>? review = null)
     {
         var settings = Path.Combine(Pipeline.Directory, "kestrel.json");
-        File.WriteAllText(settings, new JsonObject { ["Pipeline"] = new JsonObject { ["Review"] = new JsonObject { ["Urls"] = "http://127.0.0.1:0" } } }.ToJsonString());
+        var reviewSettings = new JsonObject { ["Urls"] = $"http://{host}:0" };
+        review?.Invoke(reviewSettings);
+        File.WriteAllText(settings, new JsonObject { ["Pipeline"] = new JsonObject { ["Review"] = reviewSettings } }.ToJsonString());
         var configuration = PipelineConfiguration.Build([Pipeline.SettingsPath, settings], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
         var app = PipelineHost.Build(configuration, PipelineConfiguration.Bind(configuration), []);
         await app.Services.GetRequiredService<Database>().MigrateAsync();
@@ -141,6 +143,27 @@ public sealed class ReviewWorld : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address.TrimEnd('/') + "/"));
     }
+
+    /// <summary>A client of a Kestrel host whose connections come from <paramref name="source"/> (a loopback address), as if from another machine.</summary>
+    public static HttpClient ClientFrom(string source, Uri host) => new(new SocketsHttpHandler
+    {
+        UseProxy = false, UseCookies = false, AllowAutoRedirect = false,
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    }) { BaseAddress = host };
 
     public static HttpClient Client(WebApplicationFactory<Pipeline.Worker.Cli.CommandLine> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

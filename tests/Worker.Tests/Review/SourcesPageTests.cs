@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Worker.Review.Auth;
 using Pipeline.Worker.Tests.Infrastructure;
 using static Pipeline.Worker.Tests.Review.ReviewWorld;
 
@@ -42,5 +46,24 @@ public class SourcesPageTests
         var alice = await ReviewerAsync(factory, Alice);
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.GetAsync("/sources")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.GetAsync("/api/sources")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MaintainerRoutes_AreGuardedByTheMaintainerPolicyOnTheirGroup()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+        foreach (var path in new[] { "/sources", "/api/sources" })
+        {
+            var endpoint = endpoints.Single(e => e.RoutePattern.RawText == path);
+            Assert.Contains(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == Accounts.Maintainer);
+            // Refused by the authorization middleware, before the handler runs, as every other refusal is answered.
+            var refused = await alice.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("not allowed", (await JsonAsync(refused))["error"]!.GetValue<string>());
+        }
     }
 }
