@@ -79,7 +79,8 @@ public sealed class Database : IAsyncDisposable
     /// Creates the schema or brings it up to date, one transaction per migration. On PostgreSQL an advisory lock
     /// serialises workers that start at the same moment.
     /// </summary>
-    public async Task MigrateAsync(CancellationToken ct = default)
+    /// <param name="upTo">Stops after this migration (a test builds an older database with it); null: every migration.</param>
+    public async Task MigrateAsync(CancellationToken ct = default, int? upTo = null)
     {
         await using var c = await OpenAsync(ct);
         if (IsPostgres) await Sql.ExecuteAsync(c, null, "SELECT pg_advisory_lock(20200809)", ct);
@@ -88,7 +89,7 @@ public sealed class Database : IAsyncDisposable
             await Sql.ExecuteAsync(c, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", ct);
             var current = Convert.ToInt32(await Sql.ScalarAsync(c, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct));
             var migrations = IsPostgres ? Migrations.Postgres : Migrations.Sqlite;
-            for (int v = current; v < migrations.Length; v++)
+            for (int v = current; v < Math.Min(upTo ?? int.MaxValue, migrations.Length); v++)
             {
                 await using var tx = await c.BeginTransactionAsync(ct);
                 foreach (var statement in migrations[v].Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -48,17 +48,21 @@ public class DeduplicationTests
     public async Task Migration_PrimariesStoredTwiceBefore_BecomeDuplicatesOfTheFirst()
     {
         using var p = new TestPipeline();
-        await p.Database.MigrateAsync();
-        // A database from before the index: the same text stored as three primaries (one already approved).
-        await ScalarAsync(p, "DROP INDEX items_primary_content");
+        // A database from before the index (schema 3): the same text stored as three primaries, one already approved.
+        await p.Database.MigrateAsync(upTo: 3);
         var ids = new List<long>();
-        foreach (var url in new[] { "https://a.example/1", "https://b.example/1", "https://c.example/1" })
-            ids.Add((await p.Items.InsertAsync(Item(url, "same"), Pending)).Id);
-        await ScalarAsync(p, "UPDATE items SET duplicate_of = NULL");
-        await ScalarAsync(p, "UPDATE candidates SET status = 'pending'");
-        await ScalarAsync(p, $"UPDATE candidates SET status = 'approved' WHERE item_id = {ids[2]}");
-        await ScalarAsync(p, "DELETE FROM schema_version WHERE version >= 4");
-
+        foreach (var (url, i) in new[] { "https://a.example/1", "https://b.example/1", "https://c.example/1" }.Select((u, i) => (u, i)))
+        {
+            await ScalarAsync(p, $"""
+                INSERT INTO items (source_id, url, canonical_url, title, fetched, text, content_hash, simhash, relevant, relevance_terms, extraction)
+                VALUES ('s', '{url}', '{url}', 't', '2026-12-01T00:00:00.000Z', 'the same text', 'same', 0, 1, '[]', 'feed')
+                """);
+            ids.Add(long.Parse(await ScalarAsync(p, $"SELECT id FROM items WHERE url = '{url}'")));
+            await ScalarAsync(p, $"""
+                INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version, created, updated)
+                VALUES ({ids[i]}, '{(i == 2 ? "approved" : "pending")}', '[]', '{"{}"}', 'EEAS', 'igo', '[]', 1, 'v', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')
+                """);
+        }
         await p.Database.MigrateAsync();
 
         var items = (await p.AllItemsAsync()).OrderBy(i => i.Id).ToList();
