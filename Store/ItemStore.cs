@@ -32,13 +32,6 @@ public sealed class ItemStore(Database db)
 {
     public static readonly string[] Statuses = ["pending", "approved", "rejected", "filtered", "duplicate"];
 
-    public async Task<bool> ExistsAsync(string canonicalUrl, CancellationToken ct = default)
-    {
-        await using var c = await db.OpenAsync(ct);
-        return await Sql.ScalarAsync(c, null, "SELECT 1 FROM items WHERE canonical_url = @u", ct, ("@u", canonicalUrl)) is not null;
-    }
-
-    /// <summary>Which of these canonical URLs are already stored (one query for a whole listing).</summary>
     public async Task<HashSet<string>> ExistingAsync(IReadOnlyCollection<string> canonicalUrls, CancellationToken ct = default)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);

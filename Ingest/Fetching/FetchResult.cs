@@ -45,7 +45,6 @@ public sealed record FetchResult
     /// <summary>True when a redirect was marked permanent (301/308) on the way.</summary>
     public bool PermanentlyRedirected { get; init; }
     public TimeSpan Elapsed { get; init; }
-    public int Attempts { get; init; } = 1;
 
     public bool IsOk => Outcome == FetchOutcome.Ok;
 

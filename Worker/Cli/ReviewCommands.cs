@@ -15,19 +15,20 @@ namespace Pipeline.Worker.Cli;
 /// <summary>The <c>reviewers</c> and <c>demo</c> commands.</summary>
 public static class ReviewCommands
 {
-    public const string ReviewersUsage = "reviewers add NAME [--role reviewer|maintainer] | reviewers reset NAME | reviewers list";
+    public const string ReviewersUsage = "reviewers add NAME [--role reviewer|maintainer] | reviewers reset NAME | reviewers disable NAME | reviewers enable NAME | reviewers list";
     public const string DemoReviewer = "demo";
 
     /// <summary>
     /// <c>reviewers add NAME [--role reviewer|maintainer]</c> prints a generated password once (only its salted hash is
-    /// stored); <c>reviewers reset NAME</c> replaces it (signing the account out everywhere); <c>reviewers list</c>.
+    /// stored); <c>reviewers reset NAME</c> replaces it (signing the account out everywhere); <c>reviewers disable NAME</c>
+    /// ends its sessions and refuses its sign-ins until <c>reviewers enable NAME</c>; <c>reviewers list</c>.
     /// </summary>
     public static async Task<int> ReviewersAsync(CommandLine cl, IConfiguration configuration, PipelineOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         cl.Allow("--role");
         var verb = cl.Positional.ElementAtOrDefault(0) ?? throw new UsageException($"usage: {ReviewersUsage}");
         var name = cl.Positional.ElementAtOrDefault(1);
-        if (verb is "add" or "reset")
+        if (verb is "add" or "reset" or "disable" or "enable")
         {
             if (name is null) throw new UsageException($"'reviewers {verb}' needs a NAME");
             if (!Accounts.IsValidName(name)) throw new UsageException($"'{name}' is not a valid name: letters, digits, '.', '_', '@', '-' (at most 64, starting with a letter or digit)");
@@ -67,6 +68,18 @@ public static class ReviewCommands
                 }
                 await stdout.WriteLineAsync($"new password for {name} (their open sessions are signed out)");
                 await stdout.WriteLineAsync($"password: {password}");
+                return 0;
+            }
+            case "disable" or "enable":
+            {
+                if (!await users.SetDisabledAsync(name!, verb == "disable", ct))
+                {
+                    await stderr.WriteLineAsync($"error: no reviewer '{name}'");
+                    return 2;
+                }
+                await stdout.WriteLineAsync(verb == "disable"
+                    ? $"disabled {name}: their open sessions are signed out and they cannot sign in (reviewers enable {name} undoes it)"
+                    : $"enabled {name}: they can sign in again");
                 return 0;
             }
             default:

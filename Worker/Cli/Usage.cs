@@ -20,7 +20,7 @@ public static class Usage
           models list | promote VERSION | rollback
           reviewers add NAME [--role reviewer|maintainer]
                                             create a review account; prints its generated password once
-          reviewers reset NAME | reviewers list
+          reviewers reset NAME | reviewers disable NAME | reviewers enable NAME | reviewers list
           demo [--dir DIR]                  serve the bundled sample web, ingest it, start the review host and
                                             print its URL and a demo reviewer's password
           sources status                    health of every source: condition, failures, last success, next check, problem

@@ -55,6 +55,29 @@ public class ReviewCommandsTests
     }
 
     [Fact]
+    public async Task ReviewersDisable_RefusesTheSignInUntilEnabled()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        var users = new Pipeline.Store.UserStore(p.Database);
+        var added = await p.RunAsync("reviewers", "add", "olga");
+        var password = Regex.Match(added.Stdout, @"^password: (\S+)$", RegexOptions.Multiline).Groups[1].Value;
+
+        var disabled = await p.RunAsync("reviewers", "disable", "Olga");
+        Assert.Equal(0, disabled.ExitCode);
+        Assert.Null(await Accounts.VerifyAsync(users, "olga", password));
+        Assert.Contains("disabled", (await p.RunAsync("reviewers", "list")).Stdout);
+
+        Assert.Equal(0, (await p.RunAsync("reviewers", "enable", "olga")).ExitCode);
+        Assert.NotNull(await Accounts.VerifyAsync(users, "olga", password));
+
+        var nobody = await p.RunAsync("reviewers", "disable", "nobody");
+        Assert.Equal(2, nobody.ExitCode);
+        Assert.Contains("no reviewer 'nobody'", nobody.Stderr);
+        Assert.Equal(2, (await p.RunAsync("reviewers", "enable")).ExitCode);
+    }
+
+    [Fact]
     public async Task ReviewersReset_NewPasswordWorksAndTheOldOneNoLonger()
     {
         using var p = new TestPipeline();
