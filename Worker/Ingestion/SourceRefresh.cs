@@ -159,13 +159,12 @@ public sealed class SourceRefresh(
         {
             var page = await fetcher.FetchAsync(url, null, source.UserAgent, trusted: false, ct);
             pages.Record(page);
-            if (pages.Tripped) // once: a tripped source fetches no more pages this pass
-                logger.LogWarning("Source {SourceId}: {Reason}; its other new items this pass are stored from the feed text", source.Id, pages.Reason);
             if (page.IsOk)
             {
                 try
                 {
                     var article = ArticleExtractor.Extract(page.Text, page.FinalUrl ?? url, source.ContentSelector);
+                    pages.RecordRead();
                     if (article.Text.Length >= Math.Min(200, Math.Max(1, text.Length)))
                     {
                         text = article.Text;
@@ -177,6 +176,7 @@ public sealed class SourceRefresh(
                 }
                 catch (PageTooComplexException e)
                 {
+                    pages.RecordTooComplex(e.Message); // seconds of CPU each: a source of such pages stops after a few
                     extraction = $"feed (page too complex: {e.Message})";
                     summary.ItemErrors++;
                     logger.LogInformation("Source {SourceId}: page {Url} is too complex to read ({Reason}); stored from the feed text", source.Id, Fetcher.Redact(url), e.Message);
@@ -189,6 +189,8 @@ public sealed class SourceRefresh(
                 logger.LogInformation("Source {SourceId}: page {Url} not fetched: {Error}", source.Id, Fetcher.Redact(url), page.Error);
             }
         }
+        if (source.FetchArticles && pages.JustTripped) // once: a tripped source fetches no more pages this pass
+            logger.LogWarning("Source {SourceId}: {Reason}; its other new items this pass are stored from the feed text", source.Id, pages.Reason);
         if (string.IsNullOrWhiteSpace(text)) text = title;
         if (string.IsNullOrWhiteSpace(title)) title = text.Length > 120 ? text[..120] + "…" : text;
         language ??= LanguageGuesser.Guess(text);
@@ -249,22 +251,33 @@ public sealed class PageFailures(int limit)
 {
     private int _consecutive;
     private string? _lastError;
+    private bool _reported;
 
     public bool Tripped => limit > 0 && _consecutive >= limit;
 
-    public string Reason => $"{_consecutive} article pages in a row failed at the network level (last: {_lastError})";
+    /// <summary>True the first time it is asked after the source tripped (to log it once).</summary>
+    public bool JustTripped => Tripped && !_reported && (_reported = true);
 
-    /// <summary>Counts a page fetch: a network-level failure adds one, anything else (even a 404) starts again.</summary>
+    public string Reason => $"{_consecutive} article pages in a row could not be fetched or read (last: {_lastError})";
+
+    /// <summary>
+    /// Counts a page fetch: a network-level failure adds one, another failure (even a 404) starts again; a page that
+    /// answered counts once it is read (<see cref="RecordRead"/>) or given up (<see cref="RecordTooComplex"/>).
+    /// </summary>
     public void Record(FetchResult page)
     {
-        if (page.ErrorKind is FetchErrorKind.Timeout or FetchErrorKind.Network)
-        {
-            _consecutive++;
-            _lastError = page.Error;
-        }
-        else
-        {
-            _consecutive = 0;
-        }
+        if (page.ErrorKind is FetchErrorKind.Timeout or FetchErrorKind.Network) Fail(page.Error);
+        else if (!page.IsOk) _consecutive = 0;
+    }
+
+    public void RecordRead() => _consecutive = 0;
+
+    /// <summary>Counts a page given up as too complex to read: like a timeout, it cost the pass seconds and gave nothing.</summary>
+    public void RecordTooComplex(string reason) => Fail($"page too complex: {reason}");
+
+    private void Fail(string? error)
+    {
+        _consecutive++;
+        _lastError = error;
     }
 }
