@@ -5,7 +5,7 @@ using Pipeline.Bench.Infrastructure;
 using Pipeline.Classify;
 using Pipeline.Classify.Actors;
 using Pipeline.Classify.Training;
-using Pipeline.Ingest.Identity;
+using Pipeline.Ingest.Deduplication;
 using Pipeline.Ingest.Relevance;
 using Pipeline.Worker.Classification;
 

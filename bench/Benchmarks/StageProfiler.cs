@@ -4,7 +4,7 @@ using Pipeline.Bench.Infrastructure;
 using Pipeline.Classify;
 using Pipeline.Ingest.Extracting;
 using Pipeline.Ingest.Fetching;
-using Pipeline.Ingest.Identity;
+using Pipeline.Ingest.Deduplication;
 using Pipeline.Ingest.Parsing;
 using Pipeline.Ingest.Relevance;
 using Pipeline.Ingest.Sources;

@@ -1,4 +1,4 @@
-namespace Pipeline.Ingest.Identity;
+namespace Pipeline.Ingest.Deduplication;
 
 /// <summary>
 /// The canonical form used as an item's identity: scheme and host lower-cased, default port and fragment

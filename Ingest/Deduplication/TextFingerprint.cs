@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Pipeline.Ingest.Identity;
+namespace Pipeline.Ingest.Deduplication;
 
 /// <summary>
 /// Content identity of a statement: an exact hash of the normalised text (case, punctuation and whitespace

@@ -1,6 +1,6 @@
-using Pipeline.Ingest.Identity;
+using Pipeline.Ingest.Deduplication;
 
-namespace Pipeline.Ingest.Tests.Identity;
+namespace Pipeline.Ingest.Tests.Deduplication;
 
 public class UrlCanonicalizerTests
 {
