@@ -7,6 +7,22 @@ namespace Pipeline.Ingest.Parsing;
 /// <summary>Reads an HTML listing page with the source's CSS selectors (AngleSharp, within <see cref="BoundedHtmlParser"/>'s bounds). Pure.</summary>
 public static class HtmlListingParser
 {
+    private static readonly IDocument Empty = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("");
+
+    /// <summary>True when <paramref name="selector"/> is CSS that AngleSharp can match (checked when settings load).</summary>
+    public static bool IsValidSelector(string selector)
+    {
+        try
+        {
+            Empty.QuerySelectorAll(selector);
+            return true;
+        }
+        catch (Exception e) when (e is DomException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public static ParsedListing Parse(string html, Uri baseUrl, SourceDefinition source)
     {
         if (string.IsNullOrWhiteSpace(source.ItemSelector))

@@ -37,6 +37,10 @@ public static partial class ConfigValidator
                 errors.Add($"{name}: Schedule '{s.Schedule}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 3 * * ?\")");
             if (s.Kind == SourceKind.Html && string.IsNullOrWhiteSpace(s.ItemSelector))
                 errors.Add($"{name}: Kind is Html but ItemSelector is missing");
+            foreach (var (key, selector) in new[] { ("ItemSelector", s.ItemSelector), ("LinkSelector", s.LinkSelector), ("TitleSelector", s.TitleSelector),
+                         ("DateSelector", s.DateSelector), ("ContentSelector", s.ContentSelector) })
+                if (!string.IsNullOrWhiteSpace(selector) && !Pipeline.Ingest.Parsing.HtmlListingParser.IsValidSelector(selector))
+                    errors.Add($"{name}: {key} '{selector}' is not valid CSS");
             if (s.ExpectMinItems is < 0) errors.Add($"{name}: ExpectMinItems must not be negative");
         }
 

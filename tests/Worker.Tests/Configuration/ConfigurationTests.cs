@@ -67,6 +67,21 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public async Task Ingest_SelectorThatIsNotCss_Exits2BeforeAnyFetch()
+    {
+        // It was found only when the listing was parsed, and reported as "NotAFeed".
+        using var p = new TestPipeline();
+        var s = TestPipeline.FeedSource("mfa", new Uri("http://127.0.0.1:1/a"));
+        s["Kind"] = "Html";
+        s["ItemSelector"] = "article..news";
+        s["ContentSelector"] = "div[";
+        var run = await IngestWith(p, [s]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("source 'mfa': ItemSelector 'article..news' is not valid CSS", run.Stderr);
+        Assert.Contains("source 'mfa': ContentSelector 'div[' is not valid CSS", run.Stderr);
+    }
+
+    [Fact]
     public async Task Ingest_MissingSettingsFile_Exits2()
     {
         var code = await Pipeline.Worker.Cli.Commands.RunAsync(["ingest", "--settings", "/nonexistent/x.json"], new StringWriter(), new StringWriter());
