@@ -51,7 +51,7 @@ public static class FetchServiceCollectionExtensions
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
-                    MaxDelay = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds),
+                    MaxDelay = TimeSpan.FromSeconds(options.MaxRetryDelaySeconds),
                     ShouldRetryAfterHeader = true,
                     ShouldHandle = args => ValueTask.FromResult(!IsNameResolutionFailure(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                     OnRetry = args =>

@@ -35,10 +35,15 @@ public sealed class FetchOptions
     public double ListingTimeoutSeconds { get; set; } = 30;
     /// <summary>Retries after the first attempt on transient failures (default 3).</summary>
     public int MaxRetries { get; set; } = 3;
-    /// <summary>Base delay of the jittered exponential backoff, in seconds (default 1).</summary>
+    /// <summary>Base delay of the jittered exponential backoff, in seconds (default 2).</summary>
     public double RetryBaseDelaySeconds { get; set; } = 2;
-    /// <summary>Longest Retry-After the fetcher waits for inside one pass, in seconds (default 60).</summary>
-    public double MaxRetryAfterSeconds { get; set; } = 60;
+    /// <summary>Longest wait before any retry, in seconds (default 60): caps the backoff and a publisher's Retry-After alike.</summary>
+    public double MaxRetryDelaySeconds { get; set; } = 60;
+
+    /// <summary>The earlier name of <see cref="MaxRetryDelaySeconds"/> (it never was only about Retry-After); settings files that
+    /// still use it keep working.</summary>
+    [Obsolete("use MaxRetryDelaySeconds")]
+    public double MaxRetryAfterSeconds { get => MaxRetryDelaySeconds; set => MaxRetryDelaySeconds = value; }
     /// <summary>Concurrent requests to one host (default 2).</summary>
     public int MaxConcurrencyPerHost { get; set; } = 2;
     /// <summary>Sources refreshed in parallel during one pass (default 4).</summary>

@@ -35,7 +35,7 @@ public static class FaultBench
     private static readonly Dictionary<string, double> FetchSettings = new()
     {
         ["TimeoutSeconds"] = AttemptTimeout, ["TotalTimeoutSeconds"] = TotalTimeout, ["MaxRetries"] = MaxRetries,
-        ["RetryBaseDelaySeconds"] = RetryBaseDelay, ["MaxRetryAfterSeconds"] = MaxRetryAfter, ["PassDeadlineSeconds"] = PassDeadline,
+        ["RetryBaseDelaySeconds"] = RetryBaseDelay, ["MaxRetryDelaySeconds"] = MaxRetryAfter, ["PassDeadlineSeconds"] = PassDeadline,
         ["MaxParallelSources"] = MaxParallelSources, ["MaxConcurrencyPerHost"] = MaxConcurrencyPerHost, ["MaxBodyBytes"] = MaxBodyBytes,
         ["MaxRedirects"] = MaxRedirects,
     };

@@ -44,7 +44,7 @@ public sealed class FetcherRetryTests
 
     private static FetchOptions Options() => new()
     {
-        MaxRetries = 3, RetryBaseDelaySeconds = 0.01, MaxRetryAfterSeconds = 1, TimeoutSeconds = 5, TotalTimeoutSeconds = 30,
+        MaxRetries = 3, RetryBaseDelaySeconds = 0.01, MaxRetryDelaySeconds = 1, TimeoutSeconds = 5, TotalTimeoutSeconds = 30,
         AllowPrivateNetworks = true, RespectRobotsTxt = false,
     };
 

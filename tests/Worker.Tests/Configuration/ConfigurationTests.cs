@@ -81,6 +81,18 @@ public class ConfigurationTests
         Assert.Contains("source 'mfa': ContentSelector 'div[' is not valid CSS", run.Stderr);
     }
 
+    [Theory]
+    [InlineData("MaxRetryDelaySeconds")]
+    [InlineData("MaxRetryAfterSeconds")] // its earlier name, in settings files written before the rename
+    public void MaxRetryDelay_IsReadUnderItsNameAndItsEarlierOne(string key)
+    {
+        using var p = new TestPipeline();
+        var file = Path.Combine(p.Directory, "retry.json");
+        File.WriteAllText(file, $$"""{ "Pipeline": { "Fetch": { "{{key}}": 7 } } }""");
+        var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([file], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
+        Assert.Equal(7, Pipeline.Worker.Configuration.PipelineConfiguration.Bind(configuration).Fetch.MaxRetryDelaySeconds);
+    }
+
     [Fact]
     public async Task Ingest_MissingSettingsFile_Exits2()
     {

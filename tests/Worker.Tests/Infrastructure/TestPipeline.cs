@@ -83,7 +83,7 @@ public sealed class TestPipeline : IDisposable
             ["Fetch"] = new JsonObject
             {
                 ["AllowPrivateNetworks"] = true, ["TimeoutSeconds"] = 2, ["TotalTimeoutSeconds"] = 6, ["MaxRetries"] = 2,
-                ["RetryBaseDelaySeconds"] = 0.05, ["MaxRetryAfterSeconds"] = 2,
+                ["RetryBaseDelaySeconds"] = 0.05, ["MaxRetryDelaySeconds"] = 2,
             },
         };
         tweak?.Invoke(pipeline);
