@@ -50,14 +50,14 @@ public static partial class FeedParser
         var entries = new List<ParsedEntry>(feed.Items.Count);
         foreach (var item in feed.Items)
         {
-            var title = Html.ToPlainText(item.Title ?? "");
-            var summary = Html.ToPlainText(item.Content is { Length: > 0 } c && c.Length > (item.Description?.Length ?? 0) ? c : item.Description ?? "");
+            var title = HtmlText.ToPlainText(item.Title ?? "");
+            var summary = HtmlText.ToPlainText(item.Content is { Length: > 0 } c && c.Length > (item.Description?.Length ?? 0) ? c : item.Description ?? "");
             var link = ResolveLink(item.Link, baseUrl) ?? ResolveLink(item.Id, baseUrl);
             if (title.Length == 0) title = summary.Length > 80 ? summary[..80] + "…" : summary;
             entries.Add(new ParsedEntry(title, link, item.PublishingDate is { } d ? ToOffset(d) : ParseDate(item.PublishingDateString),
                 summary.Length == 0 ? null : summary, item.Id));
         }
-        return new ParsedListing(format, Html.ToPlainText(feed.Title ?? ""), entries);
+        return new ParsedListing(format, HtmlText.ToPlainText(feed.Title ?? ""), entries);
     }
 
     private static Feed Read(string text)

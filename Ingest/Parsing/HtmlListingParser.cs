@@ -54,7 +54,7 @@ public static class HtmlListingParser
             var link = FeedParser.ResolveLink(href, baseUrl);
             if (link is null) continue;
             var titleElement = Select(item, source.TitleSelector) ?? anchor;
-            var title = Html.ToPlainText(titleElement?.TextContent ?? "");
+            var title = HtmlText.ToPlainText(titleElement?.TextContent ?? "");
             var dateElement = Select(item, source.DateSelector) ?? item.QuerySelector("time");
             var published = FeedParser.ParseDate(dateElement?.GetAttribute("datetime")) ?? FeedParser.ParseDate(dateElement?.TextContent);
             entries.Add(new ParsedEntry(title, link, published, null, link.AbsoluteUri));

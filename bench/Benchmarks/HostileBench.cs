@@ -38,9 +38,9 @@ public static class HostileBench
         Measure("850,000 empty comments (6 MB)", "ArticleExtractor", () => Text(ArticleExtractor.Extract(HostilePages.ManyComments, url)));
         Measure("6 MB of '<'", "ArticleExtractor", () => Text(ArticleExtractor.Extract(HostilePages.ManyLessThan, url)));
         Measure("one 4 MB word", "ArticleExtractor", () => Text(ArticleExtractor.Extract(HostilePages.OneLongWord, url)));
-        Measure("6 MB of '<'", "Html.ToPlainText", () => BenchRun.Inv($"{Html.ToPlainText(HostilePages.ManyLessThan).Length:N0} characters"));
-        Measure("'<!--' × 1.5 million (6 MB)", "Html.ToPlainText", () => BenchRun.Inv($"{Html.ToPlainText(HostilePages.CommentBomb).Length:N0} characters"));
-        Measure("'<!DOCTYPE[' × 1 million (10 MB)", "Html.ToPlainText", () => BenchRun.Inv($"{Html.ToPlainText(HostilePages.DoctypeBomb).Length:N0} characters"));
+        Measure("6 MB of '<'", "HtmlText.ToPlainText", () => BenchRun.Inv($"{HtmlText.ToPlainText(HostilePages.ManyLessThan).Length:N0} characters"));
+        Measure("'<!--' × 1.5 million (6 MB)", "HtmlText.ToPlainText", () => BenchRun.Inv($"{HtmlText.ToPlainText(HostilePages.CommentBomb).Length:N0} characters"));
+        Measure("'<!DOCTYPE[' × 1 million (10 MB)", "HtmlText.ToPlainText", () => BenchRun.Inv($"{HtmlText.ToPlainText(HostilePages.DoctypeBomb).Length:N0} characters"));
         Measure("'<!DOCTYPE[' × 1 million (10 MB)", "FeedParser (XmlPreparer, XML)", () => FeedParser.Parse(HostilePages.DoctypeBomb, url).Format);
         bench.Table($"Hostile pages, one thread (`{cmd}`)", ["input", "stage", "wall s", "CPU s", "outcome"], rows);
     }

@@ -8,7 +8,7 @@ namespace Pipeline.Ingest.Parsing;
 /// non-backtracking engine: feed text is anyone's, and on the backtracking one a tag that never closes made every
 /// '&lt;' scan to the end of the text (6 MB of '&lt;' took hours).
 /// </summary>
-public static partial class Html
+public static partial class HtmlText
 {
     /// <summary>Tags removed, entities decoded (twice at most, for double-escaped feeds), whitespace collapsed.</summary>
     public static string ToPlainText(string fragment)
