@@ -21,45 +21,37 @@ public static class FeatureText
     public const int MaxChars = 12_000;
     public const int LeadChars = 320;
 
-    /// <summary>Experiment switches (all on in production).</summary>
-    internal static bool UseLexicon = true, UseTransliteration = true, UseBelarus = true, UseActors = true;
-
-    /// <summary>How much of a text the response model reads (the main news is in the first paragraphs; long pages end in
-    /// navigation, related articles and background that would outvote the lead).</summary>
-    internal static int ModelChars = MaxChars;
-
     public static string Build(string? title, string text, ActorVocabulary? vocabulary)
     {
         var raw = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(title) && !text.StartsWith(title.Trim(), StringComparison.Ordinal))
             raw.Append(title.Trim()).Append(".\n");
-        raw.Append(TextFold.Head(text, ModelChars));
+        // The model reads the first MaxChars: the news is in the first paragraphs, and long pages end in navigation,
+        // related articles and background that would outvote the lead.
+        raw.Append(TextFold.Head(text, MaxChars));
         var source = raw.ToString();
         var folded = TextFold.Fold(source);
 
         var sb = new StringBuilder(folded.Length * 2);
-        sb.Append(UseTransliteration ? TextFold.Transliterate(folded) : folded);
+        sb.Append(TextFold.Transliterate(folded));
         sb.Append(" .\n");
-        if (UseLexicon)
+
+        var all = ResponseLexicon.Count(folded);
+        var lead = ResponseLexicon.Count(Lead(folded));
+        foreach (var (group, n) in all)
         {
-            var all = ResponseLexicon.Count(folded);
-            var lead = ResponseLexicon.Count(Lead(folded));
-            foreach (var (group, n) in all)
-            {
-                sb.Append(" zzkw").Append(group);
-                if (n >= 3) sb.Append(" zzkw").Append(group).Append("many");
-            }
-            foreach (var group in lead.Keys) sb.Append(" zzlead").Append(group);
-            if (lead.Count == 0) sb.Append(" zzleadnone");
+            sb.Append(" zzkw").Append(group);
+            if (n >= 3) sb.Append(" zzkw").Append(group).Append("many");
         }
-        if (UseBelarus)
-        {
-            sb.Append(" zzby").Append(BelarusContext.Evaluate(folded).ToString().ToLowerInvariant());
-            if (BelarusContext.MentionsMinskAgreements(folded)) sb.Append(" zzminskagreements");
-            // Belarusian media rarely name their own country; the language itself points at Belarus.
-            if (BelarusContext.WrittenInBelarusian(source)) sb.Append(" zzbelarusianlanguage");
-        }
-        if (vocabulary is not null && UseActors)
+        foreach (var group in lead.Keys) sb.Append(" zzlead").Append(group);
+        if (lead.Count == 0) sb.Append(" zzleadnone");
+
+        sb.Append(" zzby").Append(BelarusContext.Evaluate(folded).ToString().ToLowerInvariant());
+        if (BelarusContext.MentionsMinskAgreements(folded)) sb.Append(" zzminskagreements");
+        // Belarusian media rarely name their own country; the language itself points at Belarus.
+        if (BelarusContext.WrittenInBelarusian(source)) sb.Append(" zzbelarusianlanguage");
+
+        if (vocabulary is not null)
         {
             var mentions = vocabulary.FindMentions(source);
             foreach (var t in mentions.Select(m => m.Actor.Type).Distinct()) sb.Append(" zzactor").Append(t);
