@@ -40,6 +40,10 @@ public static class StatisticsPage
             body.Append("<p class=\"empty\">No response has been approved yet: the charts appear after the first review.</p>");
         else
         {
+            var drawn = byType.Series.Sum(x => x.Counts.Sum());
+            if (drawn < total)
+                body.Append($"<p class=\"note\">The charts show the last {MaxMonths} months, from {byType.Months[0]}: {total - drawn} earlier " +
+                            $"response{(total - drawn == 1 ? " is" : "s are")} in the data but not drawn.</p>");
             body.Append(Figure("by-type", byType));
             body.Append(Figure("by-actor", byActor));
         }
@@ -66,9 +70,14 @@ public static class StatisticsPage
             foreach (var c in counts) if (index.TryGetValue(c.Month, out var i) && match(c)) sums[i] += c.Count;
             return sums;
         }
-        // Series are named as the review page names the types ("targeted sanctions", not the id targeted_sanctions).
+        // Series are named as the review page names the types ("targeted sanctions", not the id targeted_sanctions); a
+        // response approved without a type is drawn as "no type", so that each bar adds up to the month's responses.
         var types = Taxonomy.ResponseTypes.Select(t => (Html.Words(t), Sum(c => c.PrimaryType == t))).Where(s => s.Item2.Sum() > 0).ToList();
-        var top = counts.GroupBy(c => c.Actor).OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
+        var untyped = Sum(c => !Taxonomy.ResponseTypes.Contains(c.PrimaryType));
+        if (untyped.Sum() > 0) types.Add(("no type", untyped));
+        // The top actors of the months drawn: an actor whose responses all fall before them has nothing to show.
+        var top = counts.Where(c => index.ContainsKey(c.Month)).GroupBy(c => c.Actor)
+            .OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Take(TopActors).Select(g => g.Key).ToList();
         var actors = top.Select(a => (a, Sum(c => c.Actor == a))).ToList();
         var others = Sum(c => !top.Contains(c.Actor));

@@ -243,4 +243,24 @@ public class DatasetTests
         Assert.Equal("Council of the EU", byActor.Series[0].Series);
         Assert.Equal([1, 0, 1], byActor.Series[0].Counts);
     }
+
+    [Fact]
+    public void Charts_AddUpToTheResponsesDrawn_AndShowNoActorWithNothingInTheMonthsDrawn()
+    {
+        // Forty months of one actor, then an actor whose only response is older than the 36 months drawn, and a response
+        // approved without a type.
+        var counts = Enumerable.Range(0, 40).Select(i => new MonthlyCount(new DateTime(2023, 1, 1).AddMonths(i).ToString("yyyy-MM"), "statement", "Lithuania", 1))
+            .Append(new MonthlyCount("2023-01", "statement", "Iceland", 5))
+            .Append(new MonthlyCount("2026-04", "", "Lithuania", 1))
+            .ToList();
+
+        var (byType, byActor) = StatisticsPage.Charts(counts);
+
+        Assert.Equal(StatisticsPage.MaxMonths, byType.Months.Count);
+        Assert.DoesNotContain(byActor.Series, a => a.Series == "Iceland");
+        Assert.All(byActor.Series, a => Assert.True(a.Counts.Sum() > 0, a.Series));
+        Assert.Equal([1], byType.Series.Single(t => t.Series == "no type").Counts.Where(n => n > 0));
+        for (int m = 0; m < byType.Months.Count; m++)
+            Assert.Equal(byType.Series.Sum(t => t.Counts[m]), byActor.Series.Sum(a => a.Counts[m])); // both bars of a month agree
+    }
 }
