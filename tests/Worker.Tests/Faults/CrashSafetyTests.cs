@@ -45,14 +45,6 @@ public class CrashSafetyTests
         throw new TimeoutException("the child stored too few items");
     }
 
-    private static async Task<string> ScalarAsync(TestPipeline p, string sql)
-    {
-        await using var c = await p.Database.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToString(await cmd.ExecuteScalarAsync())!;
-    }
-
     [Fact]
     public async Task Sigkill_MidPass_RerunLosesNothingAndDuplicatesNothing()
     {
@@ -66,7 +58,7 @@ public class CrashSafetyTests
         {
             await WaitForItemsAsync(p, 5, child);
             // A reviewer's decision made while the pass runs must survive the crash.
-            await ScalarAsync(p, "INSERT INTO reviews (item_id, reviewer, at, decision, before, after) VALUES (1, 'anna', '2026-11-25T06:00:00.000Z', 'approve', '{}', '{}')");
+            await p.ScalarAsync("INSERT INTO reviews (item_id, reviewer, at, decision, before, after) VALUES (1, 'anna', '2026-11-25T06:00:00.000Z', 'approve', '{}', '{}')");
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
@@ -83,9 +75,9 @@ public class CrashSafetyTests
         Assert.Equal(ItemCount, items.Count);
         Assert.Equal(ItemCount, items.Select(i => i.CanonicalUrl).Distinct().Count());
         Assert.All(items, i => Assert.Contains("asset freeze", i.Text)); // every item complete, none half-written
-        if (!TestPipeline.OnPostgres) Assert.Equal("ok", await ScalarAsync(p, "PRAGMA integrity_check"));
-        Assert.Equal("1", await ScalarAsync(p, "SELECT COUNT(*) FROM reviews"));
-        Assert.Equal(ItemCount, int.Parse(await ScalarAsync(p, "SELECT COUNT(*) FROM candidates")));
+        if (!TestPipeline.OnPostgres) Assert.Equal("ok", await p.ScalarAsync("PRAGMA integrity_check"));
+        Assert.Equal("1", await p.ScalarAsync("SELECT COUNT(*) FROM reviews"));
+        Assert.Equal(ItemCount, int.Parse(await p.ScalarAsync("SELECT COUNT(*) FROM candidates")));
         var log = output.ToString();
         Assert.DoesNotContain("   at ", log); // no stack traces in the logs
     }
@@ -108,10 +100,10 @@ public class CrashSafetyTests
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed.TotalSeconds:0.0} s to stop");
             Assert.Equal(130, child.ExitCode);
         }
-        if (!TestPipeline.OnPostgres) Assert.Equal("ok", await ScalarAsync(p, "PRAGMA integrity_check"));
+        if (!TestPipeline.OnPostgres) Assert.Equal("ok", await p.ScalarAsync("PRAGMA integrity_check"));
         Assert.Contains("cancelled", output.ToString());
         var partial = await p.Items.CountAsync();
-        Assert.Equal(partial, int.Parse(await ScalarAsync(p, "SELECT COUNT(*) FROM candidates"))); // no item without its candidate
+        Assert.Equal(partial, int.Parse(await p.ScalarAsync("SELECT COUNT(*) FROM candidates"))); // no item without its candidate
 
         using (var rerun = Start(p, output))
             await rerun.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));

@@ -233,19 +233,11 @@ public class FaultSuiteTests
         var items = await p.AllItemsAsync();
         Assert.Equal(2, items.Count); // stored from the feed's own text, marked
         var huge = items.Single(i => i.Url.EndsWith("/huge"));
-        var extraction = await ExtractionOf(p, huge.Id);
+        var extraction = await p.ExtractionOfAsync(huge.Id);
         Assert.Contains("page failed", extraction);
         Assert.Contains("limit", extraction);
         Assert.True(Interlocked.Read(ref sent) < 20 * 1024 * 1024, $"the client kept reading: {sent:N0} bytes sent");
-        Assert.Contains("limit", await ExtractionOf(p, items.Single(i => i.Url.EndsWith("/huge-declared")).Id));
-    }
-
-    private static async Task<string> ExtractionOf(TestPipeline p, long id)
-    {
-        await using var c = await p.Database.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT extraction FROM items WHERE id = {id}";
-        return (string)(await cmd.ExecuteScalarAsync())!;
+        Assert.Contains("limit", await p.ExtractionOfAsync(items.Single(i => i.Url.EndsWith("/huge-declared")).Id));
     }
 
     [Fact]
@@ -410,7 +402,7 @@ public class FaultSuiteTests
         Assert.Equal(1, web.Count("/public/e"));
         var items = await p.AllItemsAsync();
         Assert.Equal(2, items.Count);
-        Assert.Contains("robots.txt", await ExtractionOf(p, items.Single(i => i.Url.EndsWith("/private/s")).Id));
+        Assert.Contains("robots.txt", await p.ExtractionOfAsync(items.Single(i => i.Url.EndsWith("/private/s")).Id));
         var forbidden = await p.Sources.GetAsync("forbidden");
         Assert.Equal("Blocked", forbidden!.LastErrorKind);
         Assert.Contains("robots.txt", forbidden.LastError);
@@ -432,7 +424,7 @@ public class FaultSuiteTests
         Assert.Equal(1, source.Count("/feed.xml")); // the configured source address itself is trusted
         Assert.Empty(internalHost.Requests); // the link found in the feed is not
         var item = Assert.Single(await p.AllItemsAsync());
-        Assert.Contains("private", await ExtractionOf(p, item.Id));
+        Assert.Contains("private", await p.ExtractionOfAsync(item.Id));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class HostilePageTests
         {
             Assert.True(stored.TryGetValue(pages.Url("p/" + article.Slug).AbsoluteUri, out var item), $"the item of the '{article.Slug}' page was not stored");
             Assert.Equal(article.Paragraphs[0], item.Text); // the feed's text
-            var extraction = await ExtractionOf(p, item.Id);
+            var extraction = await p.ExtractionOfAsync(item.Id);
             if (complex.Any(c => c.Item1 == article.Slug)) notes.Add(extraction);
             else Assert.Equal("feed", extraction); // nothing to read on the page: the feed's text, as for any empty page
         }
@@ -72,13 +72,5 @@ public class HostilePageTests
         var doctype = await p.Sources.GetAsync("doctype");
         Assert.Equal("NotAFeed", doctype!.LastErrorKind);
         Assert.Contains("malformed", doctype.LastError);
-    }
-
-    private static async Task<string> ExtractionOf(TestPipeline p, long id)
-    {
-        await using var c = await p.Database.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT extraction FROM items WHERE id = {id}";
-        return (string)(await cmd.ExecuteScalarAsync())!;
     }
 }

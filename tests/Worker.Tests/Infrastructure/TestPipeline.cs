@@ -161,6 +161,18 @@ public sealed class TestPipeline : IDisposable
         return list;
     }
 
+    /// <summary>Runs one SQL statement against the pipeline's database and returns its first value as text ("" for none).</summary>
+    public async Task<string> ScalarAsync(string sql)
+    {
+        await using var c = await Database.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(await cmd.ExecuteScalarAsync()) ?? "";
+    }
+
+    /// <summary>How the item's text was obtained (<c>items.extraction</c>: the method, or the feed with the reason).</summary>
+    public Task<string> ExtractionOfAsync(long id) => ScalarAsync($"SELECT extraction FROM items WHERE id = {id}");
+
     /// <summary>True once the program has created its schema (nothing runs before the configuration is valid).</summary>
     public async Task<bool> SchemaExistsAsync()
     {

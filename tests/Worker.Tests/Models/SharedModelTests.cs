@@ -18,14 +18,6 @@ public class SharedModelTests
         new(new ClassifyOptions { ModelDirectory = modelDirectory, Companion = false }, new ModelVersionStore(p.Database), p.Items,
             NullLogger<ClassifierProvider>.Instance);
 
-    private static async Task ExecuteAsync(TestPipeline p, string sql)
-    {
-        await using var c = await p.Database.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync();
-    }
-
     /// <summary>A copy of a saved version under another version name: what a worker's own earlier model looks like.</summary>
     private static void CopyAs(string from, string to)
     {
@@ -47,7 +39,7 @@ public class SharedModelTests
         var versions = new ModelVersionStore(p.Database);
         Assert.Equal(first.Version, (await versions.ActiveAsync())!.Version);
         if (TestPipeline.OnPostgres) // another machine: the folder A registered is not readable there, the database is
-            await ExecuteAsync(p, "UPDATE model_versions SET path = '/nonexistent/' || version");
+            await p.ScalarAsync("UPDATE model_versions SET path = '/nonexistent/' || version");
 
         // Worker B has its own folder, holding an earlier model of the same corpus (which it used to re-activate).
         var own = Path.Combine(p.Directory, "worker-b-models");

@@ -15,14 +15,6 @@ public class DeduplicationTests
     private static readonly CandidateRecord Pending =
         new("pending", ["statement"], new Dictionary<string, double> { ["statement"] = 1 }, "EEAS", "igo", [], 1, "v");
 
-    private static async Task<string> ScalarAsync(TestPipeline p, string sql)
-    {
-        await using var c = await p.Database.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToString(await cmd.ExecuteScalarAsync())!;
-    }
-
     [Fact]
     public async Task TwoStores_RacingTheSameTextFromTwoSources_KeepOnePrimary()
     {
@@ -53,12 +45,12 @@ public class DeduplicationTests
         var ids = new List<long>();
         foreach (var (url, i) in new[] { "https://a.example/1", "https://b.example/1", "https://c.example/1" }.Select((u, i) => (u, i)))
         {
-            await ScalarAsync(p, $"""
+            await p.ScalarAsync($"""
                 INSERT INTO items (source_id, url, canonical_url, title, fetched, text, content_hash, simhash, relevant, relevance_terms, extraction)
                 VALUES ('s', '{url}', '{url}', 't', '2026-12-01T00:00:00.000Z', 'the same text', 'same', 0, 1, '[]', 'feed')
                 """);
-            ids.Add(long.Parse(await ScalarAsync(p, $"SELECT id FROM items WHERE url = '{url}'")));
-            await ScalarAsync(p, $"""
+            ids.Add(long.Parse(await p.ScalarAsync($"SELECT id FROM items WHERE url = '{url}'")));
+            await p.ScalarAsync($"""
                 INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version, created, updated)
                 VALUES ({ids[i]}, '{(i == 2 ? "approved" : "pending")}', '[]', '{"{}"}', 'EEAS', 'igo', '[]', 1, 'v', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')
                 """);
