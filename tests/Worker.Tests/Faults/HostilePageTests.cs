@@ -64,7 +64,9 @@ public class HostilePageTests
             Assert.Equal(article.Paragraphs[0], item.Text); // the feed's text
             var extraction = await p.ExtractionOfAsync(item.Id);
             if (complex.Any(c => c.Item1 == article.Slug)) notes.Add(extraction);
-            else Assert.Equal("feed", extraction); // nothing to read on the page: the feed's text, as for any empty page
+            // Nothing to read on the page: the feed's text, as for any empty page. The page budget is wall-clock time, so on
+            // a loaded machine (CI's PostgreSQL run) a bomb can also run out of it — stored from the feed text all the same.
+            else Assert.Matches(@"^feed( \(page too complex: it could not be read within .*\))?$", extraction);
         }
         Assert.Equal(3, notes.Count(n => n.StartsWith("feed (page too complex: ")));
         Assert.Single(notes, n => n.StartsWith("feed (page not fetched: 3 article pages in a row could not be fetched or read (last: page too complex"));
