@@ -39,6 +39,10 @@ switch (command)
                           training at weight 1 and 3, scored on the rest of it (--groups voice-legal; not part of all)
               variants    response-model variants out of style: TF, TF-IDF, the raw baseline and their averages, each
                           voice half held out (--groups "voice-a,voice-b;long-" names others; --parallel: two at once)
+              actors      the actor decision alone out of style: each voice half held out, the actor model trained on
+                          the rest and scored given the true type, errors binned and written to actor-errors.tsv
+                          (--groups as for variants; --inflected FILE lists the mentions found only as inflected
+                          forms; seconds; not part of all)
               cluster     one worker host vs two on one clustered Quartz schedule (PostgreSQL), 16 sources × 50 items
                           behind 30–80 ms of publisher latency, 3 runs each (quick: 8 × 40, 1 run); not part of all.
                           Needs a PostgreSQL server it may create databases on: --postgres CS (default
@@ -96,6 +100,9 @@ try
             break;
         case "curve":
             await LearningCurveBench.RunAsync(bench, (Option("--groups") ?? "voice-legal").Split(',', StringSplitOptions.RemoveEmptyEntries));
+            break;
+        case "actors":
+            await ActorBench.RunAsync(bench, Option("--groups")?.Split(';', StringSplitOptions.RemoveEmptyEntries), Option("--inflected"));
             break;
         case "variants":
             await VariantsBench.RunAsync(bench, Option("--groups")?.Split(';', StringSplitOptions.RemoveEmptyEntries), args.Contains("--parallel"));

@@ -34,7 +34,7 @@ public sealed class ActorCandidateScore
 /// </summary>
 public sealed class ActorModel
 {
-    public const int NumericFeatures = 14;
+    public const int NumericFeatures = 16;
     private const int Window = 4;
 
     private readonly MLContext _ml;
@@ -59,7 +59,7 @@ public sealed class ActorModel
             if (!Taxonomy.IsResponse(e.Primary) || string.IsNullOrWhiteSpace(e.Actor) || e.Actor is "unknown" or "none") continue;
             var (source, mentions) = ActorResolver.Candidates(vocabulary, e.Title, e.Text);
             if (mentions.Count == 0) continue;
-            foreach (var (actor, row) in Describe(source, mentions, e.Title, e.Primary, null))
+            foreach (var (actor, row) in Describe(vocabulary, source, mentions, e.Title, e.Primary, null))
             {
                 var acting = ActorResolver.Specialise(actor, mentions, e.Primary, vocabulary);
                 row.Label = string.Equals(acting.Name, e.Actor, StringComparison.OrdinalIgnoreCase);
@@ -93,7 +93,7 @@ public sealed class ActorModel
         var hint = vocabulary.Resolve(actorHint)?.Name;
         ActorEntry? best = null;
         double bestScore = double.MinValue;
-        foreach (var (actor, row) in Describe(source, mentions, title, primary, hint))
+        foreach (var (actor, row) in Describe(vocabulary, source, mentions, title, primary, hint))
         {
             var p = Score(row);
             if (p > bestScore) { bestScore = p; best = actor; }
@@ -112,8 +112,8 @@ public sealed class ActorModel
     }
 
     /// <summary>One row per distinct candidate actor (in order of first mention).</summary>
-    internal static IEnumerable<(ActorEntry Actor, ActorCandidateRow Row)> Describe(string source, List<ActorMention> mentions, string? title,
-        string primary, string? hint)
+    internal static IEnumerable<(ActorEntry Actor, ActorCandidateRow Row)> Describe(ActorVocabulary vocabulary, string source,
+        List<ActorMention> mentions, string? title, string primary, string? hint)
     {
         int lead = ActorResolver.LeadEnd(source);
         int titleEnd = string.IsNullOrWhiteSpace(title) ? 0 : Math.Min(source.Length, title.Trim().Length + 1);
@@ -140,10 +140,16 @@ public sealed class ActorModel
             numeric[11] = ms.Count(m => m.Start < lead) > 0 && groups.Count == 1 ? 1 : 0; // the only actor named
             numeric[12] = (float)ms.Count / mentions.Count;                                  // share of all mentions
             numeric[13] = mentions.Any(m => m.Actor != actor && m.Start < first.Start && m.Start < lead) ? 1 : 0; // another actor named before it in the lead
+            // The body and the larger one it is part of or based in, both named: PACE and the Council of Europe, the
+            // Nobel Committee and Norway, a city and its state.
+            numeric[14] = groups.Any(g => g.Key != actor && vocabulary.IsWithin(actor, g.Key)) ? 1 : 0;   // the more specific
+            numeric[15] = groups.Any(g => g.Key != actor && vocabulary.IsWithin(g.Key, actor)) ? 1 : 0;   // the larger one
 
             var sb = new StringBuilder();
             sb.Append("zzat").Append(actor.Type).Append(" zzx").Append(actor.Type).Append('_').Append(primary)
               .Append(" zzname").Append(Token(actor.Name));
+            if (numeric[14] > 0) sb.Append(" zzspecific").Append(actor.Type).Append(" zzspecific_").Append(primary);
+            if (numeric[15] > 0) sb.Append(" zzgeneral").Append(actor.Type).Append(" zzgeneral_").Append(primary);
             foreach (var m in ms.Take(3)) AppendWindow(sb, source, m);
             yield return (actor, new ActorCandidateRow { Numeric = numeric, Context = sb.ToString() });
         }

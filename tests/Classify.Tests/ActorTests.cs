@@ -86,6 +86,49 @@ public class ActorTests
     }
 
     [Theory]
+    // Case endings: the alias as written in the vocabulary, the text in another case.
+    [InlineData("Zgromadzenie Parlamentarne NATO", "Rezolucja Zgromadzenia Parlamentarnego NATO w sprawie Białorusi")]
+    [InlineData("Генсек ООН", "Пресс-секретарь генсека ООН заявил о беспокойстве")]
+    [InlineData("Союзное государство", "в рамках Союзного государства")]
+    [InlineData("Auswärtiges Amt", "Ein Sprecher des Auswärtigen Amts sagte am Montag")]
+    [InlineData("Литва", "Беларусь обвинила Литву в провокации")]
+    [InlineData("Вясна", "паведамілі ў праваабарончым цэнтры «Вясны»")]
+    [InlineData("პოლონეთი", "პოლონეთმა საზღვარი დახურა")]
+    [InlineData("Europol", "Europola potwierdził udział")]
+    public void Inflected_forms_of_an_alias_are_found(string alias, string text)
+    {
+        var v = new ActorVocabulary([new ActorEntry { Name = "Somewhere", Type = "igo", Aliases = [alias] }]);
+        Assert.Equal("Somewhere", Assert.Single(v.FindMentions(text)).Actor.Name);
+        Assert.Empty(new ActorVocabulary(v.Actors) { MatchInflected = false }.FindMentions(text)); // only as an inflected form
+    }
+
+    [Theory]
+    // A one-word name inflects only from its last vowel, with a capital, and long enough not to be another word.
+    [InlineData("Вясна", "Арышты пачаліся вясной")]                 // "in spring", not Viasna
+    [InlineData("Europol", "Europos Sąjunga priėmė sankcijas")]      // Lithuanian "of Europe": Europol ends in a consonant
+    [InlineData("Lätis", "The Latin text of the treaty")]            // a short Latin-script name does not inflect
+    [InlineData("آلمان", "في العام الماضي")]                          // nor a short Arabic-script one ("the past")
+    [InlineData("Romania", "Roman Protasevich was arrested")]        // a shorter word is not a form of the name
+    public void Words_that_only_look_like_a_form_of_an_alias_are_not_found(string alias, string text)
+    {
+        var v = new ActorVocabulary([new ActorEntry { Name = "Somewhere", Type = "state", Aliases = [alias] }]);
+        Assert.Empty(v.FindMentions(text));
+    }
+
+    [Fact]
+    public void A_body_is_within_its_parents_and_the_vocabulary_says_so()
+    {
+        var v = Vocabulary.Value;
+        Assert.True(v.IsWithin(v.Resolve("PACE")!, v.Resolve("Council of Europe")!));
+        Assert.True(v.IsWithin(v.Resolve("UN Special Rapporteur on Belarus")!, v.Resolve("United Nations")!)); // through Special Procedures
+        Assert.True(v.IsWithin(v.Resolve("Nobel Committee")!, v.Resolve("Norway")!));
+        Assert.False(v.IsWithin(v.Resolve("Council of Europe")!, v.Resolve("PACE")!));
+        Assert.False(v.IsWithin(v.Resolve("Norway")!, v.Resolve("Nobel Committee")!));
+        // Every parent named in the vocabulary is an actor of it.
+        Assert.All(v.Actors.Where(a => a.Parent is not null), a => Assert.NotNull(v.Resolve(a.Parent)));
+    }
+
+    [Theory]
     [InlineData("The EU has added 25 judges to its Belarus sanctions list, freezing their assets.", "targeted_sanctions", "Council of the EU")]
     [InlineData("The EU said it does not recognise the results of the election in Belarus.", "statement", "EEAS")]
     [InlineData("Washington imposed travel bans on eight Belarusian officials.", "targeted_sanctions", "United States")]
