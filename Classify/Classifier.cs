@@ -47,13 +47,15 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
     public TextModel? CompanionModel { get; init; }
     public bool CompanionReadsRawText { get; init; }
 
-    public Prediction Predict(string? title, string text, string? actorHint = null)
+    /// <param name="aboutBelarus">The source publishes only about Belarus (<c>Sources[].AboutBelarus</c>: exile media,
+    /// a Belarus country page): the relevance gate does not apply, as if the rule had found Belarus central.</param>
+    public Prediction Predict(string? title, string text, string? actorHint = null, bool aboutBelarus = false)
     {
         var features = FeatureText.Build(title, text, vocabulary);
         var scores = responseModel.Score(features);
         if (CompanionModel is not null)
             scores = Average(scores, CompanionModel.Score(CompanionReadsRawText ? Baseline.Raw(title, text) : features));
-        return Combine(title, text, actorHint, scores, features);
+        return Combine(title, text, actorHint, scores, features, aboutBelarus);
     }
 
     public List<Prediction> PredictBatch(IReadOnlyList<(string? Title, string Text, string? ActorHint)> items)
@@ -65,17 +67,18 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
             var second = CompanionModel.ScoreBatch(CompanionReadsRawText ? items.Select(i => Baseline.Raw(i.Title, i.Text)).ToList() : features);
             scores = scores.Select((s, k) => Average(s, second[k])).ToList();
         }
-        return items.Select((item, k) => Combine(item.Title, item.Text, item.ActorHint, scores[k], features[k])).ToList();
+        return items.Select((item, k) => Combine(item.Title, item.Text, item.ActorHint, scores[k], features[k], sourceAboutBelarus: false)).ToList();
     }
 
     private static Dictionary<string, double> Average(Dictionary<string, double> a, Dictionary<string, double> b) =>
         a.Keys.Union(b.Keys).ToDictionary(k => k, k => (a.GetValueOrDefault(k) + b.GetValueOrDefault(k)) / 2);
 
-    private Prediction Combine(string? title, string text, string? actorHint, Dictionary<string, double> scores, string features)
+    private Prediction Combine(string? title, string text, string? actorHint, Dictionary<string, double> scores, string features,
+        bool sourceAboutBelarus)
     {
         // Every taxonomy label gets a probability, even one missing from the training data.
         foreach (var label in Taxonomy.Labels) scores.TryAdd(label, 0);
-        bool? aboutBelarus = relevanceGate?.Invoke(title, text);
+        bool? aboutBelarus = sourceAboutBelarus ? true : relevanceGate?.Invoke(title, text);
         bool gated = aboutBelarus == false && !SpecificBelarusEvidence(features);
         if (gated)
         {

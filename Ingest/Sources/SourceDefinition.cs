@@ -34,6 +34,12 @@ public sealed class SourceDefinition
 
     /// <summary>Canonical actor that usually speaks through this source (a hint for the classifier).</summary>
     public string? ActorHint { get; set; }
+    /// <summary>
+    /// Everything this source publishes is about Belarus (exile media, a Belarus country page, a Belarusian NGO): its
+    /// items are never filtered as "not about Belarus", even when a text names the country in no form the relevance rule
+    /// knows ("the regime", "Mińsk" misspelt, a court in Hrodna). The model still decides whether an item is a response.
+    /// </summary>
+    public bool AboutBelarus { get; set; }
     /// <summary>ISO 639-1 language of the source, used when a page does not declare one.</summary>
     public string? Language { get; set; }
     /// <summary>Quartz cron expression; defaults to <c>Pipeline:Schedule:Default</c>.</summary>

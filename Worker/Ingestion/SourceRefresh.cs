@@ -196,7 +196,7 @@ public sealed class SourceRefresh(
         language ??= LanguageGuesser.Guess(text);
 
         var relevance = BelarusRelevance.Check(title, text);
-        var prediction = classifier.Predict(title, text, source.ActorHint);
+        var prediction = classifier.Predict(title, text, source.ActorHint, source.AboutBelarus);
         var hash = TextFingerprint.ContentHash(text);
         var simhash = TextFingerprint.Words(text).Length >= TextFingerprint.MinWordsForNearDuplicate ? TextFingerprint.SimHash(text) : 0;
 

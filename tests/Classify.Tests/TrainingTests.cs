@@ -118,6 +118,24 @@ public class TrainingTests
         // The rule missed a Minsk court story: the classifier's own Belarus evidence lets the model decide.
         Assert.NotEqual("irrelevant", gated.Predict(null, "Poland demanded the release of Andrzej Poczobut and summoned the chargé d'affaires.").Primary);
     }
+
+    [Fact]
+    public void A_source_about_Belarus_is_not_gated()
+    {
+        var r = SharedModel.Result;
+        var gated = new Classifier(r.ResponseModel, r.ActorTypeModel, SharedModel.Vocabulary, "g", relevanceGate: (_, _) => (bool?)false)
+        {
+            QueueThreshold = 0.3,
+        };
+        // Exile media rarely write the country's name: "the regime", "the dictator", a court in a town.
+        const string text = "The Council today imposed an asset freeze and a travel ban on 25 judges and prosecutors of the regime responsible for political trials.";
+        var fromAnySource = gated.Predict(null, text);
+        Assert.Equal("irrelevant", fromAnySource.Primary);
+        Assert.False(fromAnySource.Queue);
+        var fromABelarusSource = gated.Predict(null, text, aboutBelarus: true);
+        Assert.NotEqual("irrelevant", fromABelarusSource.Primary);
+        Assert.True(fromABelarusSource.Queue);
+    }
 }
 
 /// <summary>Example weights reach the trainer: reviewed items can outweigh team-written ones.</summary>

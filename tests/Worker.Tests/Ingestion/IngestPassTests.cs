@@ -81,6 +81,37 @@ public class IngestPassTests
         Assert.Equal("pending", items["sanctions"].Status);
     }
 
+    /// <summary>Exile media often name the country in no form the relevance rule knows ("the regime", a court in a
+    /// town): a source marked <c>AboutBelarus</c> has none of its items filtered as not about Belarus.</summary>
+    [Fact]
+    public async Task Ingest_SourceAboutBelarus_QueuesAResponseThatNeverNamesTheCountry()
+    {
+        var unnamed = new Article("regime-judges", "Council lists 25 judges of the regime",
+            new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero),
+            [
+                "The Council today imposed an asset freeze and a travel ban on 25 judges and prosecutors of the regime who handed down politically motivated sentences.",
+                "Those listed are responsible for the trials of journalists and opposition figures since August 2020.",
+            ]);
+        await using var web = await LoopbackPublisher.StartAsync();
+        web.MapText("/feed.xml", "application/rss+xml", Rss(web.BaseUrl, [(unnamed, "news/judges"), (Iran, "news/iran")]));
+        web.MapText("/news/judges", "text/html; charset=utf-8", Page(unnamed));
+        web.MapText("/news/iran", "text/html; charset=utf-8", Page(Iran));
+
+        async Task<Dictionary<string, string>> StatusesAsync(bool aboutBelarus)
+        {
+            using var p = new TestPipeline();
+            var source = TestPipeline.FeedSource("exile", web.Url("feed.xml"));
+            source["AboutBelarus"] = aboutBelarus;
+            p.Configure([source]);
+            Assert.Equal(0, (await p.RunAsync("ingest")).ExitCode);
+            return (await p.AllItemsAsync()).ToDictionary(i => i.Url[(i.Url.LastIndexOf('/') + 1)..], i => i.Status);
+        }
+
+        Assert.Equal("filtered", (await StatusesAsync(aboutBelarus: false))["judges"]);
+        var marked = await StatusesAsync(aboutBelarus: true);
+        Assert.Equal("pending", marked["judges"]);
+    }
+
     [Fact]
     public async Task Ingest_SecondPass_StoresNothingNewAndSendsConditionalRequests()
     {
