@@ -1,86 +1,284 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using Pipeline.Store;
+using Pipeline.Worker.Review.Auth;
+
 namespace Pipeline.Worker.Cli;
 
-/// <summary>A command line split into the command, its options (repeatable) and positional words.</summary>
+/// <summary>
+/// The worker's command line, declared with System.CommandLine: every command, subcommand, option and argument with its
+/// type and description. <c>--help</c> (<c>-h</c>) on each prints its help and the exit codes. What each command does
+/// is in <see cref="Commands"/>, <see cref="ModelCommands"/>, <see cref="ReviewCommands"/> and <see cref="SourceCommands"/>.
+/// </summary>
 public sealed class CommandLine
 {
-    public string Command { get; private init; } = "run";
-    public Dictionary<string, List<string>> Options { get; } = new(StringComparer.Ordinal);
-    public List<string> Positional { get; } = [];
-    public HashSet<string> Flags { get; } = new(StringComparer.Ordinal);
+    public const string Invocation = "dotnet run --project Worker --";
 
-    /// <summary>Options that take no value.</summary>
-    private static readonly HashSet<string> KnownFlags = ["--promote", "--quick", "--help", "-h", "--no-browser", "--validation", "--out-of-style", "--no-baseline"];
-
-    public static CommandLine Parse(string[] args)
+    /// <summary>Every command takes it, anywhere on the line.</summary>
+    public Option<string[]> Settings { get; } = new("--settings")
     {
-        var words = new Queue<string>(args);
-        var cl = new CommandLine { Command = words.Count > 0 && !words.Peek().StartsWith('-') ? words.Dequeue() : "run" };
-        while (words.Count > 0)
-        {
-            var w = words.Dequeue();
-            if (w.StartsWith("--") && w.Contains('='))
-            {
-                var (name, value) = (w[..w.IndexOf('=')], w[(w.IndexOf('=') + 1)..]);
-                cl.Add(name, value);
-            }
-            else if (KnownFlags.Contains(w)) cl.Flags.Add(w);
-            else if (w.StartsWith("--"))
-            {
-                if (words.Count == 0 || (words.Peek().StartsWith("--") && words.Peek() != "-"))
-                    throw new UsageException($"option {w} needs a value");
-                cl.Add(w, words.Dequeue());
-            }
-            else cl.Positional.Add(w);
-        }
-        return cl;
-    }
+        Description = "a JSON settings file (same schema) layered over appsettings.json; repeatable, later files win",
+        HelpName = "FILE", Recursive = true,
+    };
 
-    private void Add(string name, string value)
-    {
-        if (!Options.TryGetValue(name, out var list)) Options[name] = list = [];
-        list.Add(value);
-    }
+    public RootCommand Root { get; }
 
-    public IReadOnlyList<string> All(string name) => Options.TryGetValue(name, out var l) ? l : [];
-    public string? One(string name) => Options.TryGetValue(name, out var l) ? l[^1] : null;
-
-    /// <summary>Refuses options the command does not know, so a typo is an error and not a silent default.</summary>
-    public void Allow(params string[] names)
-    {
-        var unknown = Options.Keys.Concat(Flags).Where(k => !names.Contains(k) && k != "--settings").ToList();
-        if (unknown.Count > 0) throw new UsageException($"'{Command}' does not take {string.Join(", ", unknown)}");
-    }
-}
-
-/// <summary>Wrong command-line use; printed with the usage text, exit code 2.</summary>
-public sealed class UsageException(string message) : Exception(message);
-
-/// <summary>
-/// A named file, folder or model that cannot be used (not found, empty, not writable): one line, no usage text,
-/// exit code 2 — the command line was right, its input was not.
-/// </summary>
-public sealed class InputException(string message) : Exception(message);
-
-public static class OutputPath
-{
     /// <summary>
-    /// Before any work: an output file's folder is created when missing (as <c>export</c> always did), and a path that
-    /// names a folder, or a folder that cannot be created, is refused with one line.
+    /// <c>--response-file</c> style <c>@FILE</c> words are not expanded: a path such as <c>@input.jsonl</c> stays a path.
     /// </summary>
-    public static void EnsureFolder(string? path, string option)
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
+    public CommandLine(Session s)
     {
-        if (path is null or "-") return;
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new InputException($"{option} names a folder, not a file: {full}");
-        var dir = Path.GetDirectoryName(full);
-        if (dir is null || Directory.Exists(dir)) return;
-        try
+        Root = new RootCommand(
+            "Pipeline — collects and classifies international responses to the crisis in Belarus.\n" +
+            $"Run as: {Invocation} [command] [options]. With no command: the host (scheduled polling of every enabled " +
+            "source, /health and the review queue on Pipeline:Review:Urls).");
+        Root.Options.Add(Settings);
+        // The ASP.NET Core test host (WebApplicationFactory) starts the program with its host settings as --key=value.
+        foreach (var name in new[] { "--environment", "--applicationName", "--contentRoot" })
+            Root.Options.Add(new Option<string>(name) { Hidden = true });
+        Root.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) => Commands.HostAsync(cfg, o, s, ct)));
+        var help = Root.Options.OfType<HelpOption>().Single();
+        var inner = (HelpAction)help.Action!;
+        inner.MaxWidth = 120; // the same lines on a terminal and in a file
+        help.Action = new HelpWithExitCodes(inner);
+
+        var run = new Command("run", "The host (the same as no command): one scheduled poll per enabled source, /health and the review queue.");
+        run.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) => Commands.HostAsync(cfg, o, s, ct)));
+        Root.Subcommands.Add(run);
+
+        Root.Subcommands.Add(Ingest(s));
+        Root.Subcommands.Add(Export(s));
+        Root.Subcommands.Add(Evaluate(s));
+        Root.Subcommands.Add(Classify(s));
+        Root.Subcommands.Add(Train(s));
+        Root.Subcommands.Add(Models(s));
+        Root.Subcommands.Add(Sources(s));
+        Root.Subcommands.Add(Reviewers(s));
+        Root.Subcommands.Add(Demo(s));
+        Root.Subcommands.Add(Help(s));
+    }
+
+    public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args, Parsing);
+
+    /// <summary>The words that name the parsed command (<c>models promote</c>), without the program's name.</summary>
+    public static string CommandPath(ParseResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result.CommandResult; r is CommandResult c && c.Command is not RootCommand; r = r.Parent)
+            names.Insert(0, c.Command.Name);
+        return string.Join(' ', names);
+    }
+
+    private Command Ingest(Session s)
+    {
+        var source = SourceOption("a source id from Pipeline:Sources (repeatable); default: every enabled source. A named source is polled even while it backs off");
+        var command = new Command("ingest",
+            "One pass now over all enabled (or the named) sources. Prints a line per source as it finishes and a summary table: " +
+            "new items, duplicates, filtered, queued, errors. Exit 0 when the pass completed, even if sources failed " +
+            "(their errors are recorded on the source).") { source };
+        command.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) => Commands.IngestAsync(r.GetValue(source) ?? [], cfg, o, s.Stdout, ct)));
+        return command;
+    }
+
+    private Command Export(Session s)
+    {
+        var format = new Option<string>("--format") { Description = "the file format: JSON lines, or CSV (RFC 4180)", HelpName = "jsonl|csv", Required = true };
+        format.Validators.Add(OneOf("--format", ["jsonl", "csv"], "jsonl or csv"));
+        var output = new Option<string>("--out")
         {
-            Directory.CreateDirectory(dir);
+            Description = "the file to write (its folder is created when missing); - for standard output", HelpName = "FILE|-", Required = true,
+        };
+        string[] statuses = [.. ItemStore.Statuses, "all"];
+        var status = new Option<string>("--status")
+        {
+            Description = "only the items with this status", HelpName = string.Join('|', statuses), DefaultValueFactory = _ => "all",
+        };
+        status.Validators.Add(OneOf("--status", statuses, $"one of {string.Join(", ", ItemStore.Statuses)} or all"));
+        var command = new Command("export",
+            "One record per stored item (id, url, canonical_url, source, title, published, fetched, language, text, response_types, " +
+            "scores, actor, actor_type, confidence, status, model_version, duplicate_of, duplicates).") { format, output, status };
+        command.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) =>
+            Commands.ExportAsync(r.GetValue(format)!, r.GetValue(output)!, r.GetValue(status)!, cfg, o, s.Stdout, ct)));
+        return command;
+    }
+
+    private Command Evaluate(Session s)
+    {
+        var data = new Option<string>("--data") { Description = "labelled taxonomy JSONL to score (only text is used to predict)", HelpName = "FILE.jsonl" };
+        var validation = new Option<bool>("--validation") { Description = "score the shipped corpus's fixed validation split instead of --data" };
+        var json = new Option<string>("--json") { Description = "also write the metrics as JSON to this file", HelpName = "OUT" };
+        var model = new Option<string>("--model") { Description = "the registered model version to score (default: the active one)", HelpName = "VERSION" };
+        var outOfStyle = new Option<bool>("--out-of-style")
+        {
+            Description = "hold out whole groups of the shipped corpus, train on the rest and score each group (10–30 minutes per group on 2 cores)",
+        };
+        var holdOut = new Option<string[]>("--hold-out")
+        {
+            Description = "with --out-of-style: a group to hold out (repeatable): a file-name prefix (voice-wire), several joined by commas, or lang:xx",
+            HelpName = "NAME",
+        };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "with --out-of-style: do not train the plain baseline beside each model" };
+        var command = new Command("evaluate",
+            "Metrics of the active (or named) model on labelled JSONL (--data) or on the fixed validation split (--validation): " +
+            "per-class precision/recall/F1, confusion matrix, response_macro_f1, accuracy, queue recall and precision, actor " +
+            "accuracy, per language, beside the plain baseline trained with that version. Or --out-of-style.")
+        {
+            data, validation, json, model, outOfStyle, holdOut, noBaseline,
+        };
+        command.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.EvaluateAsync(new ModelCommands.EvaluateArgs(
+            r.GetValue(data), r.GetValue(validation), r.GetValue(json), r.GetValue(model), r.GetValue(outOfStyle), r.GetValue(holdOut) ?? [],
+            r.GetValue(noBaseline)), services, s.Stdout, ct), ct));
+        return command;
+    }
+
+    private Command Classify(Session s)
+    {
+        var input = new Option<string>("--in") { Description = "JSONL with text (and optional id, title); - for standard input (the default)", HelpName = "FILE|-" };
+        var output = new Option<string>("--out")
+        {
+            Description = "where the predictions go, one JSON object per line (its folder is created when missing); - for standard output (the default)",
+            HelpName = "FILE|-",
+        };
+        var model = new Option<string>("--model") { Description = "the registered model version to use (default: the active one)", HelpName = "VERSION" };
+        var command = new Command("classify",
+            "One prediction per input line: response_types (primary first), scores, actor, actor_type, co_actors, confidence, " +
+            "stance, binding, relevant, p_response, queue, model_version.") { input, output, model };
+        command.SetAction((r, ct) => s.WithStoreAsync(r, services =>
+            ModelCommands.ClassifyAsync(r.GetValue(input), r.GetValue(output), r.GetValue(model), services, s.Stdin, s.Stdout, s.Stderr, ct), ct));
+        return command;
+    }
+
+    private Command Train(Session s)
+    {
+        var data = new Option<string[]>("--data")
+        {
+            Description = "a further labelled JSONL file to train on (repeatable; weighted Classify:ReviewWeight, training only)", HelpName = "FILE",
+        };
+        var promote = new Option<bool>("--promote") { Description = "activate the new version if its validation response_macro_f1 is not worse" };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "do not train the plain baseline beside it" };
+        var command = new Command("train",
+            "Train on the shipped corpus + every approved or corrected review + the given files, print the new and the active " +
+            "model's validation metrics side by side, register the version.") { data, promote, noBaseline };
+        command.SetAction((r, ct) => s.WithStoreAsync(r, services =>
+            ModelCommands.TrainAsync(r.GetValue(data) ?? [], r.GetValue(promote), r.GetValue(noBaseline), services, s.Stdout, ct), ct));
+        return command;
+    }
+
+    private Command Models(Session s)
+    {
+        var list = new Command("list", "Registered versions with their validation metrics (* = active). The default.");
+        var version = new Argument<string>("VERSION") { Description = "a version from models list" };
+        var promote = new Command("promote", "Activate a registered version; running hosts pick it up on their next poll.") { version };
+        var rollback = new Command("rollback", "Return to the previously active version.");
+        var command = new Command("models", "Registered model versions: list, promote VERSION, rollback.") { list, promote, rollback };
+        command.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.ModelsAsync("list", null, services, s.Stdout, ct), ct));
+        list.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.ModelsAsync("list", null, services, s.Stdout, ct), ct));
+        promote.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.ModelsAsync("promote", r.GetValue(version), services, s.Stdout, ct), ct));
+        rollback.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.ModelsAsync("rollback", null, services, s.Stdout, ct), ct));
+        return command;
+    }
+
+    private Command Sources(Session s)
+    {
+        var status = new Command("status",
+            "Health of every source: condition (ok, failing, backing-off, gone, suspect, new, disabled), consecutive failures, " +
+            "last success, next check, items last/usual, the last problem. The default.");
+        var source = SourceOption("a source id from Pipeline:Sources (repeatable); default: every source");
+        var check = new Command("check",
+            "Fetch each (or the named) source once now and report HTTP status, content type, size, redirects and the parse result; stores nothing.")
+        {
+            source,
+        };
+        var command = new Command("sources", "The source catalogue's health: status, check.") { status, check };
+        Func<ParseResult, CancellationToken, Task<int>> statusAction = (r, ct) =>
+            s.WithSettingsAsync(r, (cfg, o) => s.WithStoreAsync(cfg, o, services => SourceCommands.StatusAsync(o, services, s.Stdout, ct), ct));
+        command.SetAction(statusAction);
+        status.SetAction(statusAction);
+        check.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) =>
+            s.WithStoreAsync(cfg, o, services => SourceCommands.CheckAsync(r.GetValue(source) ?? [], o, services, s.Stdout, ct), ct)));
+        return command;
+    }
+
+    private Command Reviewers(Session s)
+    {
+        var command = new Command("reviewers", "Review accounts, created on the server (there is no sign-up page).");
+        var role = new Option<string>("--role")
+        {
+            Description = "what the account may do: decide candidates (reviewer), or also change decided ones and undo anyone's (maintainer)",
+            HelpName = $"{Accounts.Reviewer}|{Accounts.Maintainer}", DefaultValueFactory = _ => Accounts.Reviewer,
+        };
+        role.Validators.Add(OneOf("--role", [Accounts.Reviewer, Accounts.Maintainer], $"{Accounts.Reviewer} or {Accounts.Maintainer}"));
+        foreach (var (verb, description) in new[]
+                 {
+                     ("add", "Create an account; prints its generated password once (only a salted hash is stored)."),
+                     ("reset", "A new password; signs the account out everywhere."),
+                     ("disable", "Sign the account out everywhere and refuse its sign-ins."),
+                     ("enable", "Allow a disabled account to sign in again."),
+                 })
+        {
+            var name = new Argument<string>("NAME") { Description = "letters, digits, '.', '_', '@', '-' (at most 64, starting with a letter or digit)" };
+            name.Validators.Add(r =>
+            {
+                var value = r.GetValueOrDefault<string>();
+                if (!Accounts.IsValidName(value))
+                    r.AddError($"'{value}' is not a valid name: letters, digits, '.', '_', '@', '-' (at most 64, starting with a letter or digit)");
+            });
+            var sub = new Command(verb, description) { name };
+            if (verb == "add") sub.Options.Add(role);
+            sub.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) =>
+                ReviewCommands.ReviewersAsync(verb, r.GetValue(name), verb == "add" ? r.GetValue(role)! : Accounts.Reviewer, cfg, o, s.Stdout, s.Stderr, ct)));
+            command.Subcommands.Add(sub);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        var list = new Command("list", "Every account with its role, creation time and state.");
+        list.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) =>
+            ReviewCommands.ReviewersAsync("list", null, Accounts.Reviewer, cfg, o, s.Stdout, s.Stderr, ct)));
+        command.Subcommands.Add(list);
+        return command;
+    }
+
+    private Command Demo(Session s)
+    {
+        var dir = new Option<string>("--dir") { Description = "keep the demo's store in this folder (default: a temporary folder deleted when it stops)", HelpName = "DIR" };
+        var command = new Command("demo",
+            "Serve the bundled sample web (samples/) on loopback, ingest it into a fresh store, approve a few candidates, start " +
+            "the review host and print its URL, user \"demo\" and a password. Ctrl+C stops it.") { dir };
+        command.SetAction((r, ct) => s.WithSettingsAsync(r, (_, _) =>
+            ReviewCommands.DemoAsync(r.GetValue(dir), r.GetValue(Settings) ?? [], s.Stdout, s.Stderr, ct)));
+        return command;
+    }
+
+    /// <summary><c>help [COMMAND]...</c>: the same as <c>[COMMAND]... --help</c>.</summary>
+    private Command Help(Session s)
+    {
+        var words = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("help", "The help of a command (the same as COMMAND --help).") { Hidden = true };
+        command.Arguments.Add(words);
+        command.SetAction((r, ct) => Parse([.. r.GetValue(words) ?? [], "--help"]).InvokeAsync(r.InvocationConfiguration, ct));
+        return command;
+    }
+
+    private static Option<string[]> SourceOption(string description) => new("--source") { Description = description, HelpName = "ID" };
+
+    /// <summary>A value from a fixed list, refused with one line naming the option, the choices and the value.</summary>
+    private static Action<OptionResult> OneOf(string option, string[] allowed, string choices) => result =>
+    {
+        var value = result.GetValueOrDefault<string>();
+        if (!allowed.Contains(value, StringComparer.Ordinal)) result.AddError($"{option} must be {choices}, not '{value}'");
+    };
+
+    /// <summary>The framework's help, then the settings note and the exit codes.</summary>
+    private sealed class HelpWithExitCodes(HelpAction inner) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
         {
-            throw new InputException($"cannot create the folder for {option}: {dir} ({e.Message})");
+            inner.Invoke(parseResult);
+            var output = parseResult.InvocationConfiguration.Output;
+            output.WriteLine(ExitCodes.Table);
+            return ExitCodes.Ok;
         }
     }
 }
