@@ -16,8 +16,10 @@ public sealed class CommandLine
 {
     public const string Invocation = "dotnet run --project Worker --";
 
+    public const string SettingsName = "--settings";
+
     /// <summary>Every command takes it, anywhere on the line.</summary>
-    public Option<string[]> Settings { get; } = new("--settings")
+    public Option<string[]> Settings { get; } = new(SettingsName)
     {
         Description = "a JSON settings file (same schema) layered over appsettings.json; repeatable, later files win",
         HelpName = "FILE", Recursive = true,

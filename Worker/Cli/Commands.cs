@@ -21,16 +21,15 @@ namespace Pipeline.Worker.Cli;
 /// The standard streams of one run, and the settings every command loads before any work (<c>--settings</c>, layered
 /// over <c>appsettings.json</c>, validated).
 /// </summary>
-public sealed class Session(TextWriter stdout, TextWriter stderr, TextReader stdin, CommandLine? cli = null)
+public sealed class Session(TextWriter stdout, TextWriter stderr, TextReader stdin)
 {
     public TextWriter Stdout { get; } = stdout;
     public TextWriter Stderr { get; } = stderr;
     public TextReader Stdin { get; } = stdin;
-    internal CommandLine? Cli { get; set; } = cli;
 
     public async Task<int> WithSettingsAsync(ParseResult result, Func<IConfigurationRoot, PipelineOptions, Task<int>> body)
     {
-        var configuration = PipelineConfiguration.Build(result.GetValue(Cli!.Settings) ?? []);
+        var configuration = PipelineConfiguration.Build(result.GetValue<string[]>(CommandLine.SettingsName) ?? []);
         var options = PipelineConfiguration.Bind(configuration);
         ConfigValidator.ThrowIfInvalid(options);
         return await body(configuration, options);
@@ -57,7 +56,6 @@ public static class Commands
         stderr ??= Console.Error;
         var session = new Session(stdout, stderr, stdin ?? Console.In);
         var cli = new CommandLine(session);
-        session.Cli = cli;
         var parsed = cli.Parse(args);
         if (parsed.Action is ParseErrorAction)
         {

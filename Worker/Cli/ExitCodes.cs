@@ -21,7 +21,8 @@ public static class ExitCodes
     /// <summary>The lines every <c>--help</c> ends with.</summary>
     public const string Table = """
         Every command takes --settings FILE (repeatable): a JSON file layered over appsettings.json; environment
-        variables Pipeline__Section__Key override both. Log lines go to standard error, so --out - gives clean data.
+        variables Pipeline__Section__Key override both. Log lines go to standard error: standard output carries
+        only the command's own output.
 
         Exit codes:
           0    done
