@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using Microsoft.Extensions.Configuration;
+using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Review.Auth;
 
@@ -10,12 +12,12 @@ namespace Pipeline.Worker.Cli;
 /// <summary>
 /// The worker's command line, declared with System.CommandLine: every command, subcommand, option and argument with its
 /// type and description. <c>--help</c> (<c>-h</c>) on each prints its help and the exit codes. What each command does
-/// is in <see cref="Commands"/>, <see cref="ModelCommands"/>, <see cref="ReviewCommands"/> and <see cref="SourceCommands"/>.
+/// is in <see cref="Commands"/>, <see cref="ModelCommands"/>, <see cref="ReviewCommands"/> and <see cref="SourceCommands"/>;
+/// errors become exit codes in <see cref="Commands.RunAsync"/>.
 /// </summary>
 public sealed class CommandLine
 {
     public const string Invocation = "dotnet run --project Worker --";
-
     public const string SettingsName = "--settings";
 
     /// <summary>Every command takes it, anywhere on the line.</summary>
@@ -27,13 +29,14 @@ public sealed class CommandLine
 
     public RootCommand Root { get; }
 
-    /// <summary>
-    /// <c>--response-file</c> style <c>@FILE</c> words are not expanded: a path such as <c>@input.jsonl</c> stays a path.
-    /// </summary>
+    /// <summary><c>@FILE</c> words are not expanded as response files: a path such as <c>@input.jsonl</c> stays a path.</summary>
     private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
-    public CommandLine(Session s)
+    private readonly Session s;
+
+    public CommandLine(Session session)
     {
+        s = session;
         Root = new RootCommand(
             "Pipeline — collects and classifies international responses to the crisis in Belarus.\n" +
             $"Run as: {Invocation} [command] [options]. With no command: the host (scheduled polling of every enabled " +
@@ -42,26 +45,16 @@ public sealed class CommandLine
         // The ASP.NET Core test host (WebApplicationFactory) starts the program with its host settings as --key=value.
         foreach (var name in new[] { "--environment", "--applicationName", "--contentRoot" })
             Root.Options.Add(new Option<string>(name) { Hidden = true });
-        Root.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) => Commands.HostAsync(cfg, o, s, ct)));
+        OnSettings(Root, (_, cfg, o, ct) => Commands.HostAsync(cfg, o, s, ct));
         var help = Root.Options.OfType<HelpOption>().Single();
         var inner = (HelpAction)help.Action!;
         inner.MaxWidth = 120; // the same lines on a terminal and in a file
         help.Action = new HelpWithExitCodes(inner);
 
-        var run = new Command("run", "The host (the same as no command): one scheduled poll per enabled source, /health and the review queue.");
-        run.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) => Commands.HostAsync(cfg, o, s, ct)));
-        Root.Subcommands.Add(run);
-
-        Root.Subcommands.Add(Ingest(s));
-        Root.Subcommands.Add(Export(s));
-        Root.Subcommands.Add(Evaluate(s));
-        Root.Subcommands.Add(Classify(s));
-        Root.Subcommands.Add(Train(s));
-        Root.Subcommands.Add(Models(s));
-        Root.Subcommands.Add(Sources(s));
-        Root.Subcommands.Add(Reviewers(s));
-        Root.Subcommands.Add(Demo(s));
-        Root.Subcommands.Add(Help(s));
+        var run = new Command("run", "The host (the same as no command): scheduled polls, /health, the review queue.");
+        OnSettings(run, (_, cfg, o, ct) => Commands.HostAsync(cfg, o, s, ct));
+        Command[] commands = [run, Ingest(), Export(), Evaluate(), Classify(), Train(), Models(), Sources(), Reviewers(), Demo(), Help()];
+        foreach (var command in commands) Root.Subcommands.Add(command);
     }
 
     public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args, Parsing);
@@ -75,24 +68,36 @@ public sealed class CommandLine
         return string.Join(' ', names);
     }
 
-    private Command Ingest(Session s)
+    /// <summary>The command runs after the settings are loaded and validated.</summary>
+    private void OnSettings(Command command, Func<ParseResult, IConfigurationRoot, PipelineOptions, CancellationToken, Task<int>> body) =>
+        command.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) => body(r, cfg, o, ct)));
+
+    /// <summary>The command runs with the services of a one-shot command over a migrated store.</summary>
+    private void OnStore(Command command, Func<ParseResult, IServiceProvider, PipelineOptions, CancellationToken, Task<int>> body) =>
+        OnSettings(command, (r, cfg, o, ct) => s.WithStoreAsync(cfg, o, services => body(r, services, o, ct), ct));
+
+    private Command Ingest()
     {
-        var source = SourceOption("a source id from Pipeline:Sources (repeatable); default: every enabled source. A named source is polled even while it backs off");
+        var source = SourceOption("every enabled source. A named source is polled even while it backs off");
         var command = new Command("ingest",
-            "One pass now over all enabled (or the named) sources. Prints a line per source as it finishes and a summary table: " +
-            "new items, duplicates, filtered, queued, errors. Exit 0 when the pass completed, even if sources failed " +
-            "(their errors are recorded on the source).") { source };
-        command.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) => Commands.IngestAsync(r.GetValue(source) ?? [], cfg, o, s.Stdout, ct)));
+            "One pass now over all enabled (or the named) sources. Prints a line per source as it finishes and a summary " +
+            "table: new items, duplicates, filtered, queued, errors. Exit 0 when the pass completed, even if sources " +
+            "failed (their errors are recorded on the source).") { source };
+        OnSettings(command, (r, cfg, o, ct) => Commands.IngestAsync(r.GetValue(source) ?? [], cfg, o, s.Stdout, ct));
         return command;
     }
 
-    private Command Export(Session s)
+    private Command Export()
     {
-        var format = new Option<string>("--format") { Description = "the file format: JSON lines, or CSV (RFC 4180)", HelpName = "jsonl|csv", Required = true };
+        var format = new Option<string>("--format")
+        {
+            Description = "the file format: JSON lines, or CSV (RFC 4180)", HelpName = "jsonl|csv", Required = true,
+        };
         format.Validators.Add(OneOf("--format", ["jsonl", "csv"], "jsonl or csv"));
         var output = new Option<string>("--out")
         {
-            Description = "the file to write (its folder is created when missing); - for standard output", HelpName = "FILE|-", Required = true,
+            Description = "the file to write (its folder is created when missing); - for standard output", HelpName = "FILE|-",
+            Required = true,
         };
         string[] statuses = [.. ItemStore.Statuses, "all"];
         var status = new Option<string>("--status")
@@ -101,116 +106,133 @@ public sealed class CommandLine
         };
         status.Validators.Add(OneOf("--status", statuses, $"one of {string.Join(", ", ItemStore.Statuses)} or all"));
         var command = new Command("export",
-            "One record per stored item (id, url, canonical_url, source, title, published, fetched, language, text, response_types, " +
-            "scores, actor, actor_type, confidence, status, model_version, duplicate_of, duplicates).") { format, output, status };
-        command.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) =>
-            Commands.ExportAsync(r.GetValue(format)!, r.GetValue(output)!, r.GetValue(status)!, cfg, o, s.Stdout, ct)));
+            "One record per stored item (id, url, canonical_url, source, title, published, fetched, language, text, " +
+            "response_types, scores, actor, actor_type, confidence, status, model_version, duplicate_of, duplicates).")
+        {
+            format, output, status,
+        };
+        OnSettings(command, (r, cfg, o, ct) =>
+            Commands.ExportAsync(r.GetValue(format)!, r.GetValue(output)!, r.GetValue(status)!, cfg, o, s.Stdout, ct));
         return command;
     }
 
-    private Command Evaluate(Session s)
+    private Command Evaluate()
     {
-        var data = new Option<string>("--data") { Description = "labelled taxonomy JSONL to score (only text is used to predict)", HelpName = "FILE.jsonl" };
-        var validation = new Option<bool>("--validation") { Description = "score the shipped corpus's fixed validation split instead of --data" };
+        var data = new Option<string>("--data")
+        {
+            Description = "labelled taxonomy JSONL to score (only text is used to predict)", HelpName = "FILE.jsonl",
+        };
+        var validation = new Option<bool>("--validation") { Description = "score the shipped corpus's fixed validation split instead" };
         var json = new Option<string>("--json") { Description = "also write the metrics as JSON to this file", HelpName = "OUT" };
-        var model = new Option<string>("--model") { Description = "the registered model version to score (default: the active one)", HelpName = "VERSION" };
+        var model = new Option<string>("--model")
+        {
+            Description = "the registered version to score (default: the active one)", HelpName = "VERSION",
+        };
         var outOfStyle = new Option<bool>("--out-of-style")
         {
-            Description = "hold out whole groups of the shipped corpus, train on the rest and score each group (10–30 minutes per group on 2 cores)",
+            Description = "hold out whole groups of the shipped corpus, train on the rest, score each group (10–30 min per group)",
         };
         var holdOut = new Option<string[]>("--hold-out")
         {
-            Description = "with --out-of-style: a group to hold out (repeatable): a file-name prefix (voice-wire), several joined by commas, or lang:xx",
+            Description = "with --out-of-style: a group to hold out (repeatable): a file-name prefix (voice-wire), several " +
+                          "joined by commas, or lang:xx",
             HelpName = "NAME",
         };
-        var noBaseline = new Option<bool>("--no-baseline") { Description = "with --out-of-style: do not train the plain baseline beside each model" };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "with --out-of-style: no plain baseline beside each model" };
         var command = new Command("evaluate",
-            "Metrics of the active (or named) model on labelled JSONL (--data) or on the fixed validation split (--validation): " +
-            "per-class precision/recall/F1, confusion matrix, response_macro_f1, accuracy, queue recall and precision, actor " +
-            "accuracy, per language, beside the plain baseline trained with that version. Or --out-of-style.")
+            "Metrics of the active (or named) model on labelled JSONL (--data) or on the fixed validation split " +
+            "(--validation): per-class precision/recall/F1, confusion matrix, response_macro_f1, accuracy, queue recall and " +
+            "precision, actor accuracy, per language, beside the plain baseline trained with that version. Or --out-of-style.")
         {
             data, validation, json, model, outOfStyle, holdOut, noBaseline,
         };
-        command.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.EvaluateAsync(new ModelCommands.EvaluateArgs(
-            r.GetValue(data), r.GetValue(validation), r.GetValue(json), r.GetValue(model), r.GetValue(outOfStyle), r.GetValue(holdOut) ?? [],
-            r.GetValue(noBaseline)), services, s.Stdout, ct), ct));
+        OnStore(command, (r, services, _, ct) => ModelCommands.EvaluateAsync(new ModelCommands.EvaluateArgs(
+            r.GetValue(data), r.GetValue(validation), r.GetValue(json), r.GetValue(model), r.GetValue(outOfStyle),
+            r.GetValue(holdOut) ?? [], r.GetValue(noBaseline)), services, s.Stdout, ct));
         return command;
     }
 
-    private Command Classify(Session s)
+    private Command Classify()
     {
-        var input = new Option<string>("--in") { Description = "JSONL with text (and optional id, title); - for standard input (the default)", HelpName = "FILE|-" };
+        var input = new Option<string>("--in")
+        {
+            Description = "JSONL with text (and optional id, title); - for standard input (the default)", HelpName = "FILE|-",
+        };
         var output = new Option<string>("--out")
         {
-            Description = "where the predictions go, one JSON object per line (its folder is created when missing); - for standard output (the default)",
+            Description = "one prediction per line to this file (its folder is created when missing); - for standard output " +
+                          "(the default)",
             HelpName = "FILE|-",
         };
-        var model = new Option<string>("--model") { Description = "the registered model version to use (default: the active one)", HelpName = "VERSION" };
+        var model = new Option<string>("--model")
+        {
+            Description = "the registered version to use (default: the active one)", HelpName = "VERSION",
+        };
         var command = new Command("classify",
-            "One prediction per input line: response_types (primary first), scores, actor, actor_type, co_actors, confidence, " +
-            "stance, binding, relevant, p_response, queue, model_version.") { input, output, model };
-        command.SetAction((r, ct) => s.WithStoreAsync(r, services =>
-            ModelCommands.ClassifyAsync(r.GetValue(input), r.GetValue(output), r.GetValue(model), services, s.Stdin, s.Stdout, s.Stderr, ct), ct));
+            "One prediction per input line: response_types (primary first), scores, actor, actor_type, co_actors, " +
+            "confidence, stance, binding, relevant, p_response, queue, model_version.") { input, output, model };
+        OnStore(command, (r, services, _, ct) =>
+            ModelCommands.ClassifyAsync(r.GetValue(input), r.GetValue(output), r.GetValue(model), services, s.Stdin, s.Stdout, s.Stderr,
+                ct));
         return command;
     }
 
-    private Command Train(Session s)
+    private Command Train()
     {
         var data = new Option<string[]>("--data")
         {
-            Description = "a further labelled JSONL file to train on (repeatable; weighted Classify:ReviewWeight, training only)", HelpName = "FILE",
+            Description = "a further labelled JSONL file to train on (repeatable; weighted Classify:ReviewWeight, training only)",
+            HelpName = "FILE",
         };
-        var promote = new Option<bool>("--promote") { Description = "activate the new version if its validation response_macro_f1 is not worse" };
+        var promote = new Option<bool>("--promote")
+        {
+            Description = "activate the new version if its validation response_macro_f1 is not worse",
+        };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "do not train the plain baseline beside it" };
         var command = new Command("train",
-            "Train on the shipped corpus + every approved or corrected review + the given files, print the new and the active " +
-            "model's validation metrics side by side, register the version.") { data, promote, noBaseline };
-        command.SetAction((r, ct) => s.WithStoreAsync(r, services =>
-            ModelCommands.TrainAsync(r.GetValue(data) ?? [], r.GetValue(promote), r.GetValue(noBaseline), services, s.Stdout, ct), ct));
+            "Train on the shipped corpus + every approved or corrected review + the given files, print the new and the " +
+            "active model's validation metrics side by side, register the version.") { data, promote, noBaseline };
+        OnStore(command, (r, services, _, ct) =>
+            ModelCommands.TrainAsync(r.GetValue(data) ?? [], r.GetValue(promote), r.GetValue(noBaseline), services, s.Stdout, ct));
         return command;
     }
 
-    private Command Models(Session s)
+    private Command Models()
     {
         var list = new Command("list", "Registered versions with their validation metrics (* = active). The default.");
         var version = new Argument<string>("VERSION") { Description = "a version from models list" };
         var promote = new Command("promote", "Activate a registered version; running hosts pick it up on their next poll.") { version };
         var rollback = new Command("rollback", "Return to the previously active version.");
         var command = new Command("models", "Registered model versions: list, promote VERSION, rollback.") { list, promote, rollback };
-        command.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.ModelsAsync("list", null, services, s.Stdout, ct), ct));
-        list.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.ModelsAsync("list", null, services, s.Stdout, ct), ct));
-        promote.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.ModelsAsync("promote", r.GetValue(version), services, s.Stdout, ct), ct));
-        rollback.SetAction((r, ct) => s.WithStoreAsync(r, services => ModelCommands.ModelsAsync("rollback", null, services, s.Stdout, ct), ct));
+        OnStore(command, (_, services, _, ct) => ModelCommands.ModelsAsync("list", null, services, s.Stdout, ct));
+        OnStore(list, (_, services, _, ct) => ModelCommands.ModelsAsync("list", null, services, s.Stdout, ct));
+        OnStore(promote, (r, services, _, ct) => ModelCommands.ModelsAsync("promote", r.GetValue(version), services, s.Stdout, ct));
+        OnStore(rollback, (_, services, _, ct) => ModelCommands.ModelsAsync("rollback", null, services, s.Stdout, ct));
         return command;
     }
 
-    private Command Sources(Session s)
+    private Command Sources()
     {
         var status = new Command("status",
-            "Health of every source: condition (ok, failing, backing-off, gone, suspect, new, disabled), consecutive failures, " +
-            "last success, next check, items last/usual, the last problem. The default.");
-        var source = SourceOption("a source id from Pipeline:Sources (repeatable); default: every source");
+            "Health of every source: condition (ok, failing, backing-off, gone, suspect, new, disabled), consecutive " +
+            "failures, last success, next check, items last/usual, the last problem. The default.");
+        var source = SourceOption("every source");
         var check = new Command("check",
-            "Fetch each (or the named) source once now and report HTTP status, content type, size, redirects and the parse result; stores nothing.")
-        {
-            source,
-        };
+            "Fetch each (or the named) source once now and report HTTP status, content type, size, redirects and the parse " +
+            "result; stores nothing.") { source };
         var command = new Command("sources", "The source catalogue's health: status, check.") { status, check };
-        Func<ParseResult, CancellationToken, Task<int>> statusAction = (r, ct) =>
-            s.WithSettingsAsync(r, (cfg, o) => s.WithStoreAsync(cfg, o, services => SourceCommands.StatusAsync(o, services, s.Stdout, ct), ct));
-        command.SetAction(statusAction);
-        status.SetAction(statusAction);
-        check.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) =>
-            s.WithStoreAsync(cfg, o, services => SourceCommands.CheckAsync(r.GetValue(source) ?? [], o, services, s.Stdout, ct), ct)));
+        OnStore(command, (_, services, o, ct) => SourceCommands.StatusAsync(o, services, s.Stdout, ct));
+        OnStore(status, (_, services, o, ct) => SourceCommands.StatusAsync(o, services, s.Stdout, ct));
+        OnStore(check, (r, services, o, ct) => SourceCommands.CheckAsync(r.GetValue(source) ?? [], o, services, s.Stdout, ct));
         return command;
     }
 
-    private Command Reviewers(Session s)
+    private Command Reviewers()
     {
         var command = new Command("reviewers", "Review accounts, created on the server (there is no sign-up page).");
         var role = new Option<string>("--role")
         {
-            Description = "what the account may do: decide candidates (reviewer), or also change decided ones and undo anyone's (maintainer)",
+            Description = "decide candidates (reviewer), or also change decided ones and undo anyone's (maintainer)",
             HelpName = $"{Accounts.Reviewer}|{Accounts.Maintainer}", DefaultValueFactory = _ => Accounts.Reviewer,
         };
         role.Validators.Add(OneOf("--role", [Accounts.Reviewer, Accounts.Maintainer], $"{Accounts.Reviewer} or {Accounts.Maintainer}"));
@@ -222,39 +244,40 @@ public sealed class CommandLine
                      ("enable", "Allow a disabled account to sign in again."),
                  })
         {
-            var name = new Argument<string>("NAME") { Description = "letters, digits, '.', '_', '@', '-' (at most 64, starting with a letter or digit)" };
+            const string rule = "letters, digits, '.', '_', '@', '-' (at most 64, starting with a letter or digit)";
+            var name = new Argument<string>("NAME") { Description = rule };
             name.Validators.Add(r =>
             {
                 var value = r.GetValueOrDefault<string>();
-                if (!Accounts.IsValidName(value))
-                    r.AddError($"'{value}' is not a valid name: letters, digits, '.', '_', '@', '-' (at most 64, starting with a letter or digit)");
+                if (!Accounts.IsValidName(value)) r.AddError($"'{value}' is not a valid name: {rule}");
             });
             var sub = new Command(verb, description) { name };
             if (verb == "add") sub.Options.Add(role);
-            sub.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) =>
-                ReviewCommands.ReviewersAsync(verb, r.GetValue(name), verb == "add" ? r.GetValue(role)! : Accounts.Reviewer, cfg, o, s.Stdout, s.Stderr, ct)));
+            OnSettings(sub, (r, cfg, o, ct) => ReviewCommands.ReviewersAsync(verb, r.GetValue(name),
+                verb == "add" ? r.GetValue(role)! : Accounts.Reviewer, cfg, o, s.Stdout, s.Stderr, ct));
             command.Subcommands.Add(sub);
         }
         var list = new Command("list", "Every account with its role, creation time and state.");
-        list.SetAction((r, ct) => s.WithSettingsAsync(r, (cfg, o) =>
-            ReviewCommands.ReviewersAsync("list", null, Accounts.Reviewer, cfg, o, s.Stdout, s.Stderr, ct)));
+        OnSettings(list, (_, cfg, o, ct) => ReviewCommands.ReviewersAsync("list", null, Accounts.Reviewer, cfg, o, s.Stdout, s.Stderr, ct));
         command.Subcommands.Add(list);
         return command;
     }
 
-    private Command Demo(Session s)
+    private Command Demo()
     {
-        var dir = new Option<string>("--dir") { Description = "keep the demo's store in this folder (default: a temporary folder deleted when it stops)", HelpName = "DIR" };
+        var dir = new Option<string>("--dir")
+        {
+            Description = "keep the demo's store in this folder (default: a temporary folder deleted when it stops)", HelpName = "DIR",
+        };
         var command = new Command("demo",
-            "Serve the bundled sample web (samples/) on loopback, ingest it into a fresh store, approve a few candidates, start " +
-            "the review host and print its URL, user \"demo\" and a password. Ctrl+C stops it.") { dir };
-        command.SetAction((r, ct) => s.WithSettingsAsync(r, (_, _) =>
-            ReviewCommands.DemoAsync(r.GetValue(dir), r.GetValue(Settings) ?? [], s.Stdout, s.Stderr, ct)));
+            "Serve the bundled sample web (samples/) on loopback, ingest it into a fresh store, approve a few candidates, " +
+            "start the review host and print its URL, user \"demo\" and a password. Ctrl+C stops it.") { dir };
+        OnSettings(command, (r, _, _, ct) => ReviewCommands.DemoAsync(r.GetValue(dir), r.GetValue(Settings) ?? [], s.Stdout, s.Stderr, ct));
         return command;
     }
 
     /// <summary><c>help [COMMAND]...</c>: the same as <c>[COMMAND]... --help</c>.</summary>
-    private Command Help(Session s)
+    private Command Help()
     {
         var words = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("help", "The help of a command (the same as COMMAND --help).") { Hidden = true };
@@ -263,7 +286,10 @@ public sealed class CommandLine
         return command;
     }
 
-    private static Option<string[]> SourceOption(string description) => new("--source") { Description = description, HelpName = "ID" };
+    private static Option<string[]> SourceOption(string byDefault) => new("--source")
+    {
+        Description = $"a source id from Pipeline:Sources (repeatable); default: {byDefault}", HelpName = "ID",
+    };
 
     /// <summary>A value from a fixed list, refused with one line naming the option, the choices and the value.</summary>
     private static Action<OptionResult> OneOf(string option, string[] allowed, string choices) => result =>
@@ -278,8 +304,7 @@ public sealed class CommandLine
         public override int Invoke(ParseResult parseResult)
         {
             inner.Invoke(parseResult);
-            var output = parseResult.InvocationConfiguration.Output;
-            output.WriteLine(ExitCodes.Table);
+            parseResult.InvocationConfiguration.Output.WriteLine(ExitCodes.Table);
             return ExitCodes.Ok;
         }
     }

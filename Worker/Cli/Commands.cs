@@ -35,11 +35,9 @@ public sealed class Session(TextWriter stdout, TextWriter stderr, TextReader std
         return await body(configuration, options);
     }
 
-    /// <summary>The settings, then the services of a one-shot command over a migrated store.</summary>
-    public Task<int> WithStoreAsync(ParseResult result, Func<IServiceProvider, Task<int>> body, CancellationToken ct) =>
-        WithSettingsAsync(result, (configuration, options) => WithStoreAsync(configuration, options, body, ct));
-
-    public async Task<int> WithStoreAsync(IConfiguration configuration, PipelineOptions options, Func<IServiceProvider, Task<int>> body, CancellationToken ct)
+    /// <summary>The services of a one-shot command over a migrated store.</summary>
+    public async Task<int> WithStoreAsync(IConfiguration configuration, PipelineOptions options, Func<IServiceProvider, Task<int>> body,
+        CancellationToken ct)
     {
         await using var services = Commands.BuildServices(configuration, options);
         await services.GetRequiredService<Database>().MigrateAsync(ct);
@@ -47,10 +45,14 @@ public sealed class Session(TextWriter stdout, TextWriter stderr, TextReader std
     }
 }
 
-/// <summary>Entry point of every command: parse (<see cref="CommandLine"/>), run, and map every error to its exit code (<see cref="ExitCodes"/>).</summary>
+/// <summary>
+/// Entry point of every command: parse (<see cref="CommandLine"/>), run, and map every error to its exit code
+/// (<see cref="ExitCodes"/>).
+/// </summary>
 public static class Commands
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default, TextReader? stdin = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null,
+        CancellationToken ct = default, TextReader? stdin = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
@@ -61,7 +63,8 @@ public static class Commands
         {
             // A word the command does not know says more than the missing subcommand it caused.
             var errors = parsed.Errors.Select(e => e.Message.TrimEnd('.')).ToList();
-            if (errors.Any(e => e.StartsWith("Unrecognized", StringComparison.Ordinal))) errors.RemoveAll(e => e.StartsWith("Required command", StringComparison.Ordinal));
+            if (errors.Any(e => e.StartsWith("Unrecognized", StringComparison.Ordinal)))
+                errors.RemoveAll(e => e.StartsWith("Required command", StringComparison.Ordinal));
             await stderr.WriteLineAsync(OneLine(string.Join("; ", errors), parsed));
             return ExitCodes.Usage;
         }
@@ -119,7 +122,8 @@ public static class Commands
         catch (IOException e) when (e.InnerException is AddressInUseException)
         {
             await s.Stderr.WriteLineAsync($"error: cannot listen on {options.Review.Urls}: {Flat(e.Message)} " +
-                                          "(is the host already running? choose another address with Pipeline__Review__Urls=http://127.0.0.1:5081)");
+                                          "(is the host already running? choose another address with " +
+                                          "Pipeline__Review__Urls=http://127.0.0.1:5081)");
             return ExitCodes.Failed;
         }
     }
@@ -141,7 +145,8 @@ public static class Commands
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public static async Task<int> IngestAsync(IReadOnlyList<string> wanted, IConfiguration configuration, PipelineOptions options, TextWriter stdout, CancellationToken ct)
+    public static async Task<int> IngestAsync(IReadOnlyList<string> wanted, IConfiguration configuration, PipelineOptions options,
+        TextWriter stdout, CancellationToken ct)
     {
         var unknown = wanted.Where(id => options.Sources.All(s => !string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0) throw new UsageException($"unknown source id(s): {string.Join(", ", unknown)} (see Pipeline:Sources)");
