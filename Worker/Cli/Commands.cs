@@ -1,6 +1,11 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
@@ -12,75 +17,114 @@ using Pipeline.Worker.Ingestion;
 
 namespace Pipeline.Worker.Cli;
 
-/// <summary>Entry point of every command. Configuration is loaded and validated before any work.</summary>
+/// <summary>
+/// The standard streams of one run, and the settings every command loads before any work (<c>--settings</c>, layered
+/// over <c>appsettings.json</c>, validated).
+/// </summary>
+public sealed class Session(TextWriter stdout, TextWriter stderr, TextReader stdin)
+{
+    public TextWriter Stdout { get; } = stdout;
+    public TextWriter Stderr { get; } = stderr;
+    public TextReader Stdin { get; } = stdin;
+
+    public async Task<int> WithSettingsAsync(ParseResult result, Func<IConfigurationRoot, PipelineOptions, Task<int>> body)
+    {
+        var configuration = PipelineConfiguration.Build(result.GetValue<string[]>(CommandLine.SettingsName) ?? []);
+        var options = PipelineConfiguration.Bind(configuration);
+        ConfigValidator.ThrowIfInvalid(options);
+        return await body(configuration, options);
+    }
+
+    /// <summary>The services of a one-shot command over a migrated store.</summary>
+    public async Task<int> WithStoreAsync(IConfiguration configuration, PipelineOptions options, Func<IServiceProvider, Task<int>> body,
+        CancellationToken ct)
+    {
+        await using var services = Commands.BuildServices(configuration, options);
+        await services.GetRequiredService<Database>().MigrateAsync(ct);
+        return await body(services);
+    }
+}
+
+/// <summary>
+/// Entry point of every command: parse (<see cref="CommandLine"/>), run, and map every error to its exit code
+/// (<see cref="ExitCodes"/>).
+/// </summary>
 public static class Commands
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, CancellationToken ct = default, TextReader? stdin = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null,
+        CancellationToken ct = default, TextReader? stdin = null)
     {
         stdout ??= Console.Out;
         stderr ??= Console.Error;
-        CommandLine cl;
-        IConfigurationRoot configuration;
-        PipelineOptions options;
+        var session = new Session(stdout, stderr, stdin ?? Console.In);
+        var cli = new CommandLine(session);
+        var parsed = cli.Parse(args);
+        if (parsed.Action is ParseErrorAction)
+        {
+            // A word the command does not know says more than the missing subcommand it caused.
+            var errors = parsed.Errors.Select(e => e.Message.TrimEnd('.')).ToList();
+            if (errors.Any(e => e.StartsWith("Unrecognized", StringComparison.Ordinal)))
+                errors.RemoveAll(e => e.StartsWith("Required command", StringComparison.Ordinal));
+            await stderr.WriteLineAsync(OneLine(string.Join("; ", errors), parsed));
+            return ExitCodes.Usage;
+        }
         try
         {
-            cl = CommandLine.Parse(args);
-            if (cl.Flags.Contains("--help") || cl.Flags.Contains("-h") || cl.Command == "help")
+            var invocation = new InvocationConfiguration
             {
-                await stdout.WriteLineAsync(Usage.Text);
-                return 0;
-            }
-            configuration = PipelineConfiguration.Build(cl.All("--settings"));
-            options = PipelineConfiguration.Bind(configuration);
-            ConfigValidator.ThrowIfInvalid(options);
-        }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"error: {e.Message}\n\n{Usage.Text}");
-            return 2;
-        }
-        catch (ConfigurationException e)
-        {
-            await stderr.WriteLineAsync($"error: {e.Message}");
-            return 2;
-        }
-
-        try
-        {
-            return cl.Command switch
-            {
-                "run" => await PipelineHost.RunAsync(configuration, options, args, ct),
-                "ingest" => await IngestAsync(cl, configuration, options, stdout, ct),
-                "export" => await ExportAsync(cl, configuration, options, stdout, ct),
-                "reviewers" => await ReviewCommands.ReviewersAsync(cl, configuration, options, stdout, stderr, ct),
-                "demo" => await ReviewCommands.DemoAsync(cl, stdout, stderr, ct),
-                "sources" => await WithStoreAsync(configuration, options, ct, services => SourceCommands.RunAsync(cl, options, services, stdout, ct)),
-                "evaluate" or "classify" or "train" or "models" => await WithStoreAsync(configuration, options, ct, services => cl.Command switch
-                {
-                    "evaluate" => ModelCommands.EvaluateAsync(cl, services, stdout, ct),
-                    "classify" => ModelCommands.ClassifyAsync(cl, services, stdin ?? Console.In, stdout, ct),
-                    "train" => ModelCommands.TrainAsync(cl, services, stdout, ct),
-                    _ => ModelCommands.ModelsAsync(cl, services, stdout, ct),
-                }),
-                _ => throw new UsageException($"unknown command '{cl.Command}'"),
+                Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
             };
+            return await parsed.InvokeAsync(invocation, ct);
         }
         catch (UsageException e)
         {
-            await stderr.WriteLineAsync($"error: {e.Message}\n\n{Usage.Text}");
-            return 2;
+            await stderr.WriteLineAsync(OneLine(e.Message, parsed));
+            return ExitCodes.Usage;
         }
         // Bad settings or input, or a file the command reads or writes (--in, --out, --json, --data) that the file system
         // refuses: one line, exit 2.
         catch (Exception e) when (e is ConfigurationException or InputException or IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"error: {e.Message}");
-            return 2;
+            await stderr.WriteLineAsync($"error: {Flat(e.Message)}");
+            return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             await stderr.WriteLineAsync("cancelled; everything stored so far is kept");
-            return 130;
+            return ExitCodes.Interrupted;
+        }
+        // A bug or an unexpected failure: the first line says what, the details follow for the maintainer. (The test host
+        // factory's HostAbortedException must reach it.)
+        catch (Exception e) when (e is not HostAbortedException)
+        {
+            await stderr.WriteLineAsync($"error: {Flat(e.Message)} ({e.GetType().Name})");
+            await stderr.WriteLineAsync(e.ToString());
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>A usage error: one line, with the way to the command's help.</summary>
+    private static string OneLine(string message, ParseResult parsed)
+    {
+        var path = CommandLine.CommandPath(parsed);
+        return $"error: {Flat(message)} — help: {CommandLine.Invocation} {(path.Length == 0 ? "" : path + " ")}--help";
+    }
+
+    private static string Flat(string message) => Regex.Replace(message.Trim(), @"\s*[\r\n]+\s*", " ");
+
+    /// <summary>The host (no command, or <c>run</c>); an address in use is a failure while running (exit 1).</summary>
+    public static async Task<int> HostAsync(IConfiguration configuration, PipelineOptions options, Session s, CancellationToken ct)
+    {
+        try
+        {
+            return await PipelineHost.RunAsync(configuration, options, [], ct);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            await s.Stderr.WriteLineAsync($"error: cannot listen on {options.Review.Urls}: {Flat(e.Message)} " +
+                                          "(is the host already running? choose another address with " +
+                                          "Pipeline__Review__Urls=http://127.0.0.1:5081)");
+            return ExitCodes.Failed;
         }
     }
 
@@ -101,10 +145,9 @@ public static class Commands
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    private static async Task<int> IngestAsync(CommandLine cl, IConfiguration configuration, PipelineOptions options, TextWriter stdout, CancellationToken ct)
+    public static async Task<int> IngestAsync(IReadOnlyList<string> wanted, IConfiguration configuration, PipelineOptions options,
+        TextWriter stdout, CancellationToken ct)
     {
-        cl.Allow("--source");
-        var wanted = cl.All("--source");
         var unknown = wanted.Where(id => options.Sources.All(s => !string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0) throw new UsageException($"unknown source id(s): {string.Join(", ", unknown)} (see Pipeline:Sources)");
         var selected = wanted.Count > 0
@@ -136,25 +179,13 @@ public static class Commands
         return 0;
     }
 
-    private static async Task<int> WithStoreAsync(IConfiguration configuration, PipelineOptions options, CancellationToken ct, Func<IServiceProvider, Task<int>> body)
-    {
-        await using var services = BuildServices(configuration, options);
-        await services.GetRequiredService<Database>().MigrateAsync(ct);
-        return await body(services);
-    }
-
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 
-    private static async Task<int> ExportAsync(CommandLine cl, IConfiguration configuration, PipelineOptions options, TextWriter stdout, CancellationToken ct)
+    /// <summary><c>export</c>: <paramref name="format"/> and <paramref name="status"/> are checked by the parser.</summary>
+    public static async Task<int> ExportAsync(string format, string outPath, string status, IConfiguration configuration, PipelineOptions options,
+        TextWriter stdout, CancellationToken ct)
     {
-        cl.Allow("--format", "--out", "--status");
-        var format = cl.One("--format") ?? throw new UsageException("export needs --format jsonl|csv");
-        if (format is not ("jsonl" or "csv")) throw new UsageException($"--format must be jsonl or csv, not '{format}'");
-        var outPath = cl.One("--out") ?? throw new UsageException("export needs --out FILE (or --out - for standard output)");
         OutputPath.EnsureFolder(outPath, "--out");
-        var status = cl.One("--status") ?? "all";
-        if (status != "all" && !ItemStore.Statuses.Contains(status))
-            throw new UsageException($"--status must be one of {string.Join(", ", ItemStore.Statuses)} or all, not '{status}'");
 
         await using var services = BuildServices(configuration, options);
         var db = services.GetRequiredService<Database>();

@@ -18,17 +18,21 @@ public static class ModelCommands
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<int> EvaluateAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    /// <summary>The options of <c>evaluate</c>.</summary>
+    public sealed record EvaluateArgs(string? Data, bool Validation, string? Json, string? Model, bool OutOfStyle, IReadOnlyList<string> HoldOut,
+        bool NoBaseline);
+
+    public static async Task<int> EvaluateAsync(EvaluateArgs a, IServiceProvider services, TextWriter stdout, CancellationToken ct)
     {
-        cl.Allow("--data", "--json", "--model", "--validation", "--out-of-style", "--hold-out", "--no-baseline");
-        if (cl.Flags.Contains("--out-of-style")) return await OutOfStyleAsync(cl, services, stdout, ct);
-        bool validation = cl.Flags.Contains("--validation");
-        var data = cl.One("--data");
+        if (a.OutOfStyle) return await OutOfStyleAsync(a, services, stdout, ct);
+        if (a.HoldOut.Count > 0 || a.NoBaseline) throw new UsageException("--hold-out and --no-baseline are for evaluate --out-of-style");
+        bool validation = a.Validation;
+        var data = a.Data;
         if (validation == (data is not null)) throw new UsageException("evaluate needs --data FILE.jsonl, or --validation for the shipped corpus's fixed validation split");
-        if (data is not null && !File.Exists(data)) throw new InputException($"data file not found: {data}");
-        OutputPath.EnsureFolder(cl.One("--json"), "--json");
+        OutputPath.EnsureInput(data, "data file");
+        OutputPath.EnsureFolder(a.Json, "--json");
         var provider = services.GetRequiredService<ClassifierProvider>();
-        var classifier = cl.One("--model") is { } version ? LoadOrUsage(provider, version) : await provider.GetAsync(ct);
+        var classifier = a.Model is { } version ? LoadOrUsage(provider, version) : await provider.GetAsync(ct);
 
         LoadedCorpus corpus;
         if (validation)
@@ -60,7 +64,7 @@ public static class ModelCommands
                 baseline.ResponseMacroF1, baseline.Accuracy, baseline.QueueRecall, baseline.QueuePrecision,
                 report.ResponseMacroF1, report.Accuracy, report.QueueRecall, report.QueuePrecision));
         }
-        if (cl.One("--json") is { } jsonPath)
+        if (a.Json is { } jsonPath)
         {
             var json = new Dictionary<string, object>
             {
@@ -86,17 +90,17 @@ public static class ModelCommands
     /// evaluate --out-of-style: hold out whole groups of the shipped corpus (one voice, long pages, one language), train
     /// on the rest, score the group — model and plain baseline side by side. One training per group (minutes).
     /// </summary>
-    private static async Task<int> OutOfStyleAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    private static async Task<int> OutOfStyleAsync(EvaluateArgs a, IServiceProvider services, TextWriter stdout, CancellationToken ct)
     {
-        if (cl.One("--data") is not null || cl.Flags.Contains("--validation") || cl.One("--model") is not null)
+        if (a.Data is not null || a.Validation || a.Model is not null)
             throw new UsageException("evaluate --out-of-style trains its own models on the shipped corpus: it takes no --data, --validation or --model");
-        OutputPath.EnsureFolder(cl.One("--json"), "--json");
+        OutputPath.EnsureFolder(a.Json, "--json");
         var provider = services.GetRequiredService<ClassifierProvider>();
         var corpus = ClassifierProvider.ShippedCorpus();
-        var names = cl.All("--hold-out");
+        var names = a.HoldOut;
         var groups = names.Count == 0 ? OutOfStyle.DefaultGroups(corpus.Examples) : names.Select(OutOfStyle.Named).ToList();
         var results = await Task.Run(() => OutOfStyle.Run(corpus, provider.Vocabulary, groups, ClassifierProvider.AboutBelarus,
-            msg => stdout.WriteLine(msg), withBaseline: !cl.Flags.Contains("--no-baseline"),
+            msg => stdout.WriteLine(msg), withBaseline: !a.NoBaseline,
             withCompanion: services.GetRequiredService<ClassifyOptions>().Companion), ct);
         if (results.Count == 0) throw new InputException("no held-out group has examples (see --hold-out: a file name prefix or lang:xx)");
         var inv = CultureInfo.InvariantCulture;
@@ -118,7 +122,7 @@ public static class ModelCommands
         await stdout.WriteLineAsync($"{"threshold",-34} " + string.Join(" ", OutOfStyle.CurveThresholds.Select(t => t.ToString("0.00", inv).PadLeft(11))));
         foreach (var r in results)
             await stdout.WriteLineAsync($"{r.Group,-34} " + string.Join(" ", r.QueueCurve.Select(c => $"{c.Recall.ToString("0.000", inv)}/{c.Precision.ToString("0.00", inv)}".PadLeft(11))));
-        if (cl.One("--json") is { } jsonPath)
+        if (a.Json is { } jsonPath)
         {
             var json = results.Select(r => new Dictionary<string, object>
             {
@@ -195,21 +199,21 @@ public static class ModelCommands
         catch (ModelNotFoundException e) { throw new InputException(e.Message); }
     }
 
-    public static async Task<int> ClassifyAsync(CommandLine cl, IServiceProvider services, TextReader stdin, TextWriter stdout, CancellationToken ct)
+    public static async Task<int> ClassifyAsync(string? inPath, string? outPath, string? model, IServiceProvider services, TextReader stdin,
+        TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        cl.Allow("--in", "--out", "--model");
-        OutputPath.EnsureFolder(cl.One("--out"), "--out");
+        inPath ??= "-";
+        outPath ??= "-";
+        OutputPath.EnsureInput(inPath, "input file");
+        OutputPath.EnsureFolder(outPath, "--out");
         var provider = services.GetRequiredService<ClassifierProvider>();
-        var classifier = cl.One("--model") is { } version ? LoadOrUsage(provider, version) : await provider.GetAsync(ct);
-        var inPath = cl.One("--in") ?? "-";
-        if (inPath != "-" && !File.Exists(inPath)) throw new InputException($"input file not found: {inPath}");
+        var classifier = model is { } version ? LoadOrUsage(provider, version) : await provider.GetAsync(ct);
         using var reader = inPath == "-" ? null : new StreamReader(inPath, Encoding.UTF8);
         var input = CorpusLoader.Read(reader ?? stdin, inPath == "-" ? "stdin" : Path.GetFileName(inPath), requireLabels: false);
-        var outPath = cl.One("--out") ?? "-";
         await using var file = outPath == "-" ? null : new StreamWriter(outPath, false, new UTF8Encoding(false));
         var output = (TextWriter?)file ?? stdout;
         // Problems go to standard error when predictions go to standard output, so the JSONL stays clean.
-        foreach (var p in input.Problems) await (file is null ? Console.Error : stdout).WriteLineAsync($"skipped {p.Origin}: {p.Message}");
+        foreach (var p in input.Problems) await (file is null ? stderr : stdout).WriteLineAsync($"skipped {p.Origin}: {p.Message}");
         foreach (var chunk in input.Examples.Chunk(256))
         {
             var predictions = classifier.PredictBatch(chunk.Select(e => (e.Title, e.Text, (string?)null)).ToList());
@@ -238,14 +242,12 @@ public static class ModelCommands
         ["model_version"] = p.ModelVersion,
     };
 
-    public static async Task<int> TrainAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    public static async Task<int> TrainAsync(IReadOnlyList<string> extra, bool promote, bool noBaseline, IServiceProvider services, TextWriter stdout,
+        CancellationToken ct)
     {
-        cl.Allow("--data", "--promote", "--no-baseline");
-        var extra = cl.All("--data");
-        foreach (var f in extra) if (!File.Exists(f)) throw new InputException($"data file not found: {f}");
+        foreach (var f in extra) OutputPath.EnsureInput(f, "data file");
         var provider = services.GetRequiredService<ClassifierProvider>();
-        var outcome = await provider.TrainAsync(extra, cl.Flags.Contains("--promote"), msg => stdout.WriteLine(msg), ct,
-            withBaseline: !cl.Flags.Contains("--no-baseline"));
+        var outcome = await provider.TrainAsync(extra, promote, msg => stdout.WriteLine(msg), ct, withBaseline: !noBaseline);
         var r = outcome.Result;
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync($"trained on {r.TrainCount} examples, validated on {r.ValidationCount} (fixed split), data fingerprint {r.DataFingerprint}");
@@ -267,12 +269,11 @@ public static class ModelCommands
         return 0;
     }
 
-    public static async Task<int> ModelsAsync(CommandLine cl, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    /// <summary><c>models list</c>, <c>models promote VERSION</c>, <c>models rollback</c>.</summary>
+    public static async Task<int> ModelsAsync(string action, string? version, IServiceProvider services, TextWriter stdout, CancellationToken ct)
     {
-        cl.Allow();
         var versions = services.GetRequiredService<ModelVersionStore>();
         var provider = services.GetRequiredService<ClassifierProvider>();
-        var action = cl.Positional.FirstOrDefault() ?? "list";
         switch (action)
         {
             case "list":
@@ -288,7 +289,7 @@ public static class ModelCommands
                 }
                 return 0;
             case "promote":
-                var version = cl.Positional.ElementAtOrDefault(1) ?? throw new UsageException("models promote needs a VERSION (see: models list)");
+                if (version is null) throw new UsageException("models promote needs a VERSION (see: models list)");
                 if ((await versions.ListAsync(ct)).All(r => r.Version != version)) throw new InputException($"model version '{version}' is not registered (see: models list)");
                 if (!await provider.IsUsableAsync(version, ct)) throw new InputException($"model version '{version}' has no files here, at its registered folder or in the database, or was trained with another feature version");
                 await versions.ActivateAsync(version, ct);

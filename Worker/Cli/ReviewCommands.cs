@@ -23,20 +23,12 @@ public static class ReviewCommands
     /// stored); <c>reviewers reset NAME</c> replaces it (signing the account out everywhere); <c>reviewers disable NAME</c>
     /// ends its sessions and refuses its sign-ins until <c>reviewers enable NAME</c>; <c>reviewers list</c>.
     /// </summary>
-    public static async Task<int> ReviewersAsync(CommandLine cl, IConfiguration configuration, PipelineOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> ReviewersAsync(string verb, string? name, string role, IConfiguration configuration, PipelineOptions options,
+        TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        cl.Allow("--role");
-        var verb = cl.Positional.ElementAtOrDefault(0) ?? throw new UsageException($"usage: {ReviewersUsage}");
-        var name = cl.Positional.ElementAtOrDefault(1);
-        if (verb is "add" or "reset" or "disable" or "enable")
-        {
-            if (name is null) throw new UsageException($"'reviewers {verb}' needs a NAME");
-            if (!Accounts.IsValidName(name)) throw new UsageException($"'{name}' is not a valid name: letters, digits, '.', '_', '@', '-' (at most 64, starting with a letter or digit)");
-            if (cl.Positional.Count > 2) throw new UsageException($"'reviewers {verb}' takes one NAME");
-        }
-        else if (verb != "list") throw new UsageException($"unknown 'reviewers {verb}'; usage: {ReviewersUsage}");
-        var role = cl.One("--role") ?? Accounts.Reviewer;
-        if (verb != "add" && cl.One("--role") is not null) throw new UsageException("--role is only for 'reviewers add'");
+        // The parser checks the verb, the NAME and the role; a caller in code gets the same checks.
+        if (verb is not ("add" or "reset" or "disable" or "enable" or "list")) throw new UsageException($"unknown 'reviewers {verb}'; usage: {ReviewersUsage}");
+        if (verb != "list" && !Accounts.IsValidName(name)) throw new UsageException($"'{name}' is not a valid name");
         if (!Accounts.IsRole(role)) throw new UsageException($"--role must be {Accounts.Reviewer} or {Accounts.Maintainer}, not '{role}'");
 
         await using var services = Commands.BuildServices(configuration, options);
@@ -100,10 +92,8 @@ public static class ReviewCommands
     /// creates a demo maintainer and starts the host, printing the URL and the credentials. Without <c>--dir</c> the
     /// store lives in a temporary folder that is deleted when the demo stops.
     /// </summary>
-    public static async Task<int> DemoAsync(CommandLine cl, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> DemoAsync(string? keep, IReadOnlyList<string> userSettings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        cl.Allow("--dir");
-        var keep = cl.One("--dir");
         var dir = Path.GetFullPath(keep ?? Path.Combine(Path.GetTempPath(), "pipeline-demo-" + Guid.NewGuid().ToString("N")[..8]));
         Directory.CreateDirectory(dir);
         try
@@ -111,7 +101,7 @@ public static class ReviewCommands
             await using var site = await SampleSite.StartAsync(SampleSite.Locate(), ct);
             await stdout.WriteLineAsync($"sample web: {site.BaseUrl} ({site.Sources.Count} publishers from {site.Directory})");
             var layer = site.WriteSettingsLayer(dir);
-            string[] settings = [.. cl.All("--settings"), layer];
+            string[] settings = [.. userSettings, layer];
             string[] settingsArgs = [.. settings.SelectMany(s => new[] { "--settings", s })];
 
             // The real ingest pass, as `ingest` runs it: fetch, parse, extract, relevance, classify, deduplicate, store.

@@ -11,17 +11,6 @@ namespace Pipeline.Worker.Cli;
 /// <summary><c>sources status</c> and <c>sources check</c>: what the maintainer reads in the morning.</summary>
 public static class SourceCommands
 {
-    public static async Task<int> RunAsync(CommandLine cl, PipelineOptions options, IServiceProvider services, TextWriter stdout, CancellationToken ct)
-    {
-        var action = cl.Positional.FirstOrDefault() ?? "status";
-        return action switch
-        {
-            "status" => await StatusAsync(cl, options, services, stdout, ct),
-            "check" => await CheckAsync(cl, options, services, stdout, ct),
-            _ => throw new UsageException($"sources takes status or check, not '{action}'"),
-        };
-    }
-
     public sealed record StatusRow(string Id, string Condition, int Failures, DateTimeOffset? LastSuccess, DateTimeOffset? NextCheck,
         int? LastItems, double? UsualItems, string? Problem, bool Enabled);
 
@@ -55,9 +44,8 @@ public static class SourceCommands
         return trigger.GetFireTimeAfter(after);
     }
 
-    private static async Task<int> StatusAsync(CommandLine cl, PipelineOptions options, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    public static async Task<int> StatusAsync(PipelineOptions options, IServiceProvider services, TextWriter stdout, CancellationToken ct)
     {
-        cl.Allow();
         var rows = await StatusRowsAsync(options, services.GetRequiredService<SourceStore>(), services.GetRequiredService<TimeProvider>(), ct);
         await stdout.WriteLineAsync($"{"source",-24} {"condition",-11} {"fails",5} {"last success",-16} {"next check",-16} {"items",9}  problem");
         foreach (var r in rows)
@@ -70,10 +58,9 @@ public static class SourceCommands
     }
 
     /// <summary>Fetches each source once, fresh (no validators), and reports what came back; stores nothing.</summary>
-    private static async Task<int> CheckAsync(CommandLine cl, PipelineOptions options, IServiceProvider services, TextWriter stdout, CancellationToken ct)
+    public static async Task<int> CheckAsync(IReadOnlyList<string> wanted, PipelineOptions options, IServiceProvider services, TextWriter stdout,
+        CancellationToken ct)
     {
-        cl.Allow("--source");
-        var wanted = cl.All("--source");
         var unknown = wanted.Where(id => options.Sources.All(s => !string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0) throw new UsageException($"unknown source id(s): {string.Join(", ", unknown)}");
         var selected = wanted.Count > 0 ? options.Sources.Where(s => wanted.Contains(s.Id, StringComparer.OrdinalIgnoreCase)).ToList() : options.Sources;

@@ -206,10 +206,12 @@ public class ModelCommandTests
         var nested = Path.Combine(p.Directory, "new", "folder", "out.jsonl");
         Assert.Equal(0, (await p.RunAsync("classify", "--in", input, "--out", nested)).ExitCode);
         Assert.Single(File.ReadAllLines(nested));
-        // A usage error still shows the usage text.
+        // A usage error is one line too, pointing at the command's help.
         var usage = await p.RunAsync("classify", "--inn", input);
         Assert.Equal(2, usage.ExitCode);
-        Assert.Contains("usage:", usage.Stderr);
+        Assert.Single(usage.Stderr.Trim().Split('\n'));
+        Assert.Contains("'--inn'", usage.Stderr);
+        Assert.EndsWith("classify --help", usage.Stderr.Trim());
     }
 
     [Fact]
