@@ -111,9 +111,9 @@ public sealed class ItemStore(Database db)
         }
         var now = Sql.Time(DateTimeOffset.UtcNow);
         await Sql.ExecuteAsync(c, tx, """
-            INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version, created, updated)
-            VALUES (@i, @st, @rt, @sc, @a, @at, @co, @cf, @mv, @now, @now)
-            """, ct, ("@i", id), ("@st", duplicateOf is null ? candidate.Status : "duplicate"), ("@rt", Json(candidate.ResponseTypes)), ("@sc", Json(candidate.Scores)),
+            INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version, created, updated, item_time)
+            VALUES (@i, @st, @rt, @sc, @a, @at, @co, @cf, @mv, @now, @now, @it)
+            """, ct, ("@i", id), ("@it", Sql.Time(item.Published ?? item.Fetched)), ("@st", duplicateOf is null ? candidate.Status : "duplicate"), ("@rt", Json(candidate.ResponseTypes)), ("@sc", Json(candidate.Scores)),
             ("@a", candidate.Actor), ("@at", candidate.ActorType), ("@co", Json(candidate.CoActors)), ("@cf", candidate.Confidence),
             ("@mv", candidate.ModelVersion), ("@now", now));
         await tx.CommitAsync(ct);

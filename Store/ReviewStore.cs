@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,10 +9,54 @@ namespace Pipeline.Store;
 /// <summary>What a review changes on a candidate row: its status and the reviewer's labels (null = not reviewed).</summary>
 public sealed record ReviewState(string Status, IReadOnlyList<string>? ReviewedTypes, string? ReviewedActor, string? ReviewedActorType);
 
-/// <summary>Which candidates the queue shows and in what order.</summary>
+/// <summary>
+/// Which candidates the queue shows and in what order. A page starts after <see cref="After"/> (the key of the last
+/// candidate of the previous page: keyset paging) or, for old clients, after skipping <see cref="Offset"/> candidates.
+/// </summary>
 public sealed record QueueQuery(
     string? Status = "pending", string Sort = "uncertainty", string? Type = null, string? Actor = null, string? Source = null,
-    string? Language = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 50, int Offset = 0);
+    string? Language = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 50, int Offset = 0, QueueKey? After = null);
+
+/// <summary>
+/// Where a queue page ends, in the queue's order: the confidence (uncertainty) or the item's date (newest: its published
+/// date, else when it was fetched, as stored), then the item id. <see cref="ToCursor"/> makes it the opaque
+/// <c>after</c> of the API; a cursor names its sort order, so it cannot be used with the other one.
+/// </summary>
+public sealed record QueueKey(string Sort, double Confidence, string Time, long Id)
+{
+    public string ToCursor() => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Sort == "newest"
+            ? $"n|{Time}|{Id.ToString(CultureInfo.InvariantCulture)}"
+            : $"u|{Confidence.ToString("R", CultureInfo.InvariantCulture)}|{Id.ToString(CultureInfo.InvariantCulture)}"))
+        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Reads a cursor made by <see cref="ToCursor"/>; null for anything else.</summary>
+    public static QueueKey? FromCursor(string cursor)
+    {
+        try
+        {
+            var b64 = cursor.Replace('-', '+').Replace('_', '/');
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=')));
+            var parts = text.Split('|');
+            if (parts.Length != 3 || parts[2].Length is 0 or > 19 || !parts[2].All(char.IsAsciiDigit)
+                || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;
+            if (parts[0] == "n" && parts[1].Length is > 0 and <= 40 && parts[1].All(ch => char.IsAsciiDigit(ch) || ch is 'T' or 'Z' or ':' or '.' or '-' or '+'))
+                return new QueueKey("newest", 0, parts[1], id);
+            if (parts[0] == "u" && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var confidence) && double.IsFinite(confidence))
+                return new QueueKey("uncertainty", confidence, "", id);
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>One page of the queue: the number of candidates the filters match, the entries, and where the next page starts (null: this is the last).</summary>
+public sealed record QueueSlice(int Total, List<QueueEntry> Entries, QueueKey? Next)
+{
+    public void Deconstruct(out int total, out List<QueueEntry> entries) => (total, entries) = (Total, Entries);
+}
 
 /// <summary>One line of the queue (labels are the reviewed ones where a reviewer set them, else the predicted ones).</summary>
 public sealed record QueueEntry(
@@ -67,64 +112,95 @@ public sealed class ReviewStore(Database db)
     public const string Undo = "undo";
     public const string Follow = "follow";
 
-    public async Task<(int Total, List<QueueEntry> Entries)> QueueAsync(QueueQuery q, CancellationToken ct = default)
+    /// <summary>
+    /// A page of the queue. The WHERE clause holds only the filters given (each value a parameter), so that status, order
+    /// and cursor are one range of one index (migration 6): the page is chosen on <c>candidates</c> alone — joined to
+    /// <c>items</c> only for a source or language filter — and only its rows are then read with their items (never the text).
+    /// </summary>
+    public async Task<QueueSlice> QueueAsync(QueueQuery q, CancellationToken ct = default)
     {
-        // CAST(@x AS TEXT): PostgreSQL must know a parameter's type even when it is NULL.
-        var where = $"""
-            WHERE (CAST(@status AS TEXT) IS NULL OR c.status = @status)
-              AND (CAST(@type AS TEXT) IS NULL OR {db.JsonArrayContains("COALESCE(c.reviewed_types, c.response_types)", "@type")})
-              AND (CAST(@actor AS TEXT) IS NULL OR COALESCE(c.reviewed_actor, c.actor) = @actor)
-              AND (CAST(@source AS TEXT) IS NULL OR i.source_id = @source)
-              AND (CAST(@lang AS TEXT) IS NULL OR i.language = @lang)
-              AND (CAST(@from AS TEXT) IS NULL OR COALESCE(i.published, i.fetched) >= @from)
-              AND (CAST(@to AS TEXT) IS NULL OR COALESCE(i.published, i.fetched) < @to)
-            """;
+        var newest = q.Sort == "newest";
+        var conditions = new List<string>();
+        var args = new List<(string, object?)>();
+        void Filter(string condition, string name, object? value)
+        {
+            conditions.Add(condition);
+            args.Add((name, value));
+        }
+        if (q.Status is not null) Filter("c.status = @status", "@status", q.Status);
+        if (q.Type is not null) Filter(db.JsonArrayContains("COALESCE(c.reviewed_types, c.response_types)", "@type"), "@type", q.Type);
+        if (q.Actor is not null) Filter("COALESCE(c.reviewed_actor, c.actor) = @actor", "@actor", q.Actor);
+        if (q.From is not null) Filter("c.item_time >= @from", "@from", Sql.Time(q.From));
+        if (q.To is not null) Filter("c.item_time < @to", "@to", Sql.Time(q.To));
+        if (q.Source is not null) Filter("i.source_id = @source", "@source", q.Source);
+        if (q.Language is not null) Filter("i.language = @lang", "@lang", q.Language);
+        var from = q.Source is not null || q.Language is not null ? "candidates c JOIN items i ON i.id = c.item_id" : "candidates c";
+        static string Where(List<string> all) => all.Count == 0 ? "" : "WHERE " + string.Join(" AND ", all);
+
+        var page = new List<string>(conditions);
+        var pageArgs = new List<(string, object?)>(args) { ("@limit", q.Limit + 1), ("@offset", q.Offset) };
+        if (q.After is { } after)
+        {
+            if (after.Sort != q.Sort) throw new ArgumentException($"the cursor is for the {after.Sort} order, not {q.Sort}", nameof(q));
+            page.Add(newest ? "(c.item_time, c.item_id) < (@after_key, @after_id)" : "(c.confidence, c.item_id) > (@after_key, @after_id)");
+            pageArgs.Add(("@after_key", newest ? after.Time : after.Confidence));
+            pageArgs.Add(("@after_id", after.Id));
+        }
         // Uncertainty: the least confident prediction first (the model's top probability, lowest first).
-        var order = q.Sort == "newest" ? "COALESCE(i.published, i.fetched) DESC, i.id DESC" : "c.confidence ASC, i.id ASC";
-        (string, object?)[] args =
-        [
-            ("@status", q.Status), ("@type", q.Type), ("@actor", q.Actor), ("@source", q.Source), ("@lang", q.Language),
-            ("@from", Sql.Time(q.From)), ("@to", Sql.Time(q.To)), ("@limit", q.Limit), ("@offset", q.Offset),
-        ];
+        var order = newest ? "c.item_time DESC, c.item_id DESC" : "c.confidence ASC, c.item_id ASC";
+
         await using var c = await db.OpenAsync(ct);
-        var total = Convert.ToInt32(await Sql.ScalarAsync(c, null, $"SELECT COUNT(*) FROM items i JOIN candidates c ON c.item_id = i.id {where}", ct, args));
+        var total = Convert.ToInt32(await Sql.ScalarAsync(c, null, $"SELECT COUNT(*) FROM {from} {Where(conditions)}", ct, [.. args]));
         await using var cmd = Sql.Command(c, null, $"""
             SELECT i.id, i.source_id, i.title, i.published, i.fetched, i.language, c.status,
                    COALESCE(c.reviewed_types, c.response_types), COALESCE(c.reviewed_actor, c.actor), c.confidence, c.version,
-                   CAST((SELECT COUNT(*) FROM items d WHERE d.duplicate_of = i.id) AS INTEGER)
-            FROM items i JOIN candidates c ON c.item_id = i.id {where}
-            ORDER BY {order} LIMIT @limit OFFSET @offset
-            """, args);
+                   CAST((SELECT COUNT(*) FROM items d WHERE d.duplicate_of = i.id) AS INTEGER), c.item_time
+            FROM (SELECT c.item_id FROM {from} {Where(page)} ORDER BY {order} LIMIT @limit OFFSET @offset) p
+            JOIN candidates c ON c.item_id = p.item_id JOIN items i ON i.id = p.item_id
+            ORDER BY {order}
+            """, [.. pageArgs]);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<QueueEntry>();
+        QueueKey? next = null;
+        string? lastTime = null;
         while (await r.ReadAsync(ct))
+        {
+            if (list.Count == q.Limit)
+            {
+                // One row more than asked: there is a next page, and it starts after the last row of this one.
+                var last = list[^1];
+                next = newest ? new QueueKey(q.Sort, 0, lastTime!, last.Id) : new QueueKey(q.Sort, last.Confidence, "", last.Id);
+                break;
+            }
             list.Add(new QueueEntry(r.GetInt64(0), r.GetString(1), r.GetString(2), Sql.ReadTime(r, 3), Sql.ReadTime(r, 4)!.Value,
                 Sql.ReadString(r, 5), r.GetString(6), FromJson<List<string>>(r.GetString(7)) ?? [], Sql.ReadString(r, 8), r.GetDouble(9),
                 r.GetInt32(10), r.GetInt32(11)));
-        return (total, list);
+            lastTime = r.GetString(12);
+        }
+        return new QueueSlice(total, list, next);
     }
 
+    /// <summary>One candidate with its duplicates: one command, one round trip (two result sets).</summary>
     public async Task<ReviewCandidate?> GetAsync(long id, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        ReviewCandidate? found = null;
-        await using (var cmd = Sql.Command(c, null, """
+        await using var cmd = Sql.Command(c, null, $"""
             SELECT i.id, i.source_id, i.url, i.title, i.published, i.fetched, i.language, i.text, i.duplicate_of,
                    c.status, c.response_types, c.scores, c.actor, c.actor_type, c.co_actors, c.confidence, c.model_version,
                    c.reviewed_types, c.reviewed_actor, c.reviewed_actor_type, c.version, c.updated, i.relevance_terms
-            FROM items i JOIN candidates c ON c.item_id = i.id WHERE i.id = @id
-            """, ("@id", id)))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-        {
-            if (!await r.ReadAsync(ct)) return null;
-            found = new ReviewCandidate(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.ReadTime(r, 4), Sql.ReadTime(r, 5)!.Value,
-                Sql.ReadString(r, 6), r.GetString(7), Sql.ReadLong(r, 8), r.GetString(9), FromJson<List<string>>(r.GetString(10)) ?? [],
-                FromJson<Dictionary<string, double>>(r.GetString(11)) ?? [], Sql.ReadString(r, 12), Sql.ReadString(r, 13),
-                FromJson<List<string>>(Sql.ReadString(r, 14)) ?? [], r.GetDouble(15), r.GetString(16), FromJson<List<string>>(Sql.ReadString(r, 17)),
-                Sql.ReadString(r, 18), Sql.ReadString(r, 19), r.GetInt32(20), Sql.ReadTime(r, 21)!.Value,
-                FromJson<List<string>>(Sql.ReadString(r, 22)) ?? [], []);
-        }
-        return found! with { Duplicates = await DuplicatesAsync(c, null, id, ct) };
+            FROM items i JOIN candidates c ON c.item_id = i.id WHERE i.id = @id;
+            {DuplicatesSql}
+            """, ("@id", id));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        var found = new ReviewCandidate(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.ReadTime(r, 4), Sql.ReadTime(r, 5)!.Value,
+            Sql.ReadString(r, 6), r.GetString(7), Sql.ReadLong(r, 8), r.GetString(9), FromJson<List<string>>(r.GetString(10)) ?? [],
+            FromJson<Dictionary<string, double>>(r.GetString(11)) ?? [], Sql.ReadString(r, 12), Sql.ReadString(r, 13),
+            FromJson<List<string>>(Sql.ReadString(r, 14)) ?? [], r.GetDouble(15), r.GetString(16), FromJson<List<string>>(Sql.ReadString(r, 17)),
+            Sql.ReadString(r, 18), Sql.ReadString(r, 19), r.GetInt32(20), Sql.ReadTime(r, 21)!.Value,
+            FromJson<List<string>>(Sql.ReadString(r, 22)) ?? [], []);
+        await r.NextResultAsync(ct);
+        return found with { Duplicates = await ReadDuplicatesAsync(r, ct) };
     }
 
     /// <summary>
@@ -311,10 +387,17 @@ public sealed class ReviewStore(Database db)
         }
     }
 
+    private const string DuplicatesSql = "SELECT id, source_id, url, title, published FROM items WHERE duplicate_of = @id ORDER BY id";
+
     private static async Task<List<DuplicateRef>> DuplicatesAsync(DbConnection c, DbTransaction? tx, long primary, CancellationToken ct)
     {
-        await using var cmd = Sql.Command(c, tx, "SELECT id, source_id, url, title, published FROM items WHERE duplicate_of = @id ORDER BY id", ("@id", primary));
+        await using var cmd = Sql.Command(c, tx, DuplicatesSql, ("@id", primary));
         await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await ReadDuplicatesAsync(r, ct);
+    }
+
+    private static async Task<List<DuplicateRef>> ReadDuplicatesAsync(DbDataReader r, CancellationToken ct)
+    {
         var list = new List<DuplicateRef>();
         while (await r.ReadAsync(ct)) list.Add(new DuplicateRef(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Sql.ReadTime(r, 4)));
         return list;

@@ -29,6 +29,10 @@ public static class ReviewBench
         bench.Section($"Review API with {Candidates:N0} stored candidates");
         var cmd = bench.Command("review");
         var dir = bench.Fresh("review");
+        // The host must find a model: without one it trains its first at start-up, in the background of every request
+        // measured (CPU taken from the requests), and shows candidates without their driving sentences.
+        var trained = await bench.EnsureModelAsync();
+        if (trained is { } t) Console.WriteLine(BenchRun.Inv($"  trained the shared model in {t.TotalSeconds:0} s (once per work folder)"));
         var db = Path.Combine(dir, "pipeline.db");
         var clock = Stopwatch.StartNew();
         await SeedAsync(bench, db);
@@ -101,8 +105,8 @@ public static class ReviewBench
             await using var cand = c.CreateCommand();
             cand.Transaction = tx;
             cand.CommandText = """
-                INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version, created, updated)
-                VALUES ($id, $st, $rt, $sc, $a, $at, '[]', $cf, 'bench-seed', $now, $now)
+                INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version, created, updated, item_time)
+                VALUES ($id, $st, $rt, $sc, $a, $at, '[]', $cf, 'bench-seed', $now, $now, $p)
                 """;
             var cid = cand.Parameters.Add("$id", SqliteType.Integer);
             var cst = cand.Parameters.Add("$st", SqliteType.Text);
@@ -112,6 +116,7 @@ public static class ReviewBench
             var cat = cand.Parameters.Add("$at", SqliteType.Text);
             var ccf = cand.Parameters.Add("$cf", SqliteType.Real);
             var cnow = cand.Parameters.Add("$now", SqliteType.Text);
+            var cpub = cand.Parameters.Add("$p", SqliteType.Text); // the item's published date: its place in the newest-first order
             string[] actors = ["Council of the EU", "United States", "Lithuania", "Poland", "OSCE", "Human Rights Watch", "European Parliament", "United Kingdom"];
             var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
             for (int k = 1; k <= Candidates; k++)
@@ -147,6 +152,7 @@ public static class ReviewBench
                 cat.Value = k % 3 == 0 ? "igo" : "state";
                 ccf.Value = top.Value;
                 cnow.Value = Time(when.AddMinutes(31));
+                cpub.Value = Time(when);
                 await cand.ExecuteNonQueryAsync();
             }
             await tx.CommitAsync();
@@ -183,6 +189,33 @@ public static class ReviewBench
         bench.Add("review", "storage: ItemStore.CountAsync(\"pending\")", Stats(count), cmd);
         bench.Add("review", "storage: first 50 of ItemStore.ListAsync(\"pending\")", Stats(firstPage), cmd);
         bench.Add("review", "storage: ItemStore.GetAsync(id)", Stats(get), cmd);
+
+        // The review queue's own queries, in-process (what the API costs without HTTP, JSON and the evidence).
+        var reviews = new ReviewStore(new Database("Sqlite", $"Data Source={db}"));
+        var queuePage = await Latencies(n, async () => await reviews.QueueAsync(new QueueQuery(Limit: 50)));
+        var keys = await PendingKeysAsync(db);
+        var deepPage = await Latencies(n, async () =>
+        {
+            var (confidence, id) = keys[rng.Next(keys.Count)];
+            await reviews.QueueAsync(new QueueQuery(Limit: 50, After: new QueueKey("uncertainty", confidence, "", id)));
+        });
+        var candidate = await Latencies(n, async () => await reviews.GetAsync(keys[rng.Next(keys.Count)].Id));
+        bench.Add("review", "storage: ReviewStore.QueueAsync(pending, 50), first page", Stats(queuePage), cmd);
+        bench.Add("review", "storage: ReviewStore.QueueAsync(pending, 50), after a random pending candidate", Stats(deepPage), cmd);
+        bench.Add("review", "storage: ReviewStore.GetAsync(id) (the detail's one query)", Stats(candidate), cmd);
+    }
+
+    /// <summary>(confidence, id) of every pending candidate: where a cursor into the queue may point.</summary>
+    private static async Task<List<(double Confidence, long Id)>> PendingKeysAsync(string db)
+    {
+        await using var c = new SqliteConnection($"Data Source={db}");
+        await c.OpenAsync();
+        await using var q = c.CreateCommand();
+        q.CommandText = "SELECT confidence, item_id FROM candidates WHERE status = 'pending'";
+        await using var r = await q.ExecuteReaderAsync();
+        var keys = new List<(double, long)>();
+        while (await r.ReadAsync()) keys.Add((r.GetDouble(0), r.GetInt64(1)));
+        return keys;
     }
 
     // ---------------------------------------------------------------- the review API over HTTP
@@ -258,6 +291,20 @@ public static class ReviewBench
             var queue = await Latencies(n, () => Get(http, "api/candidates?status=pending&limit=50"));
             var newest = await Latencies(n, () => Get(http, "api/candidates?status=pending&sort=newest&limit=50"));
             var deep = await Latencies(n, () => Get(http, $"api/candidates?status=pending&limit=50&offset={rng.Next(Math.Max(1, total - 50))}"));
+            // Keyset pages: after a random pending candidate (the cursor a reader holds deep into the queue), and the
+            // pages as a reader walks them, following each page's "next".
+            var keys = await PendingKeysAsync(db);
+            var after = await Latencies(n, () =>
+            {
+                var (confidence, id) = keys[rng.Next(keys.Count)];
+                return Get(http, $"api/candidates?status=pending&limit=50&after={new QueueKey("uncertainty", confidence, "", id).ToCursor()}");
+            });
+            string? cursor = null;
+            var walk = await Latencies(n, async () =>
+            {
+                var page = await JsonAsync(http, "api/candidates?status=pending&sort=newest&limit=50" + (cursor is null ? "" : "&after=" + cursor));
+                cursor = page?["next"]?.GetValue<string>();
+            });
             var filtered = await Latencies(n, () => Get(http, "api/candidates?status=pending&type=statement&language=en&limit=50"));
 
             // Candidates to decide: a page of the queue per decision batch, newest first (ids and versions from the listing).
@@ -281,6 +328,8 @@ public static class ReviewBench
             bench.Add("review", BenchRun.Inv($"GET /api/candidates?status=pending&limit=50 (queue, by uncertainty; {total:N0} pending)"), Stats(queue), cmd, goal: null, headline: true);
             bench.Add("review", "GET /api/candidates?…&sort=newest", Stats(newest), cmd);
             bench.Add("review", "GET /api/candidates?…&offset=random (deep pages)", Stats(deep), cmd);
+            bench.Add("review", "GET /api/candidates?…&after=cursor of a random pending candidate (deep pages, keyset)", Stats(after), cmd);
+            bench.Add("review", "GET /api/candidates?…&sort=newest&after=next (walking the pages)", Stats(walk), cmd);
             bench.Add("review", "GET /api/candidates?…&type=statement&language=en (filtered)", Stats(filtered), cmd);
             bench.Add("review", "GET /api/candidates/{id} (detail with evidence)", Stats(detail), cmd);
             bench.Add("review", "POST /api/candidates/{id}/review (approve)", Stats(decide) + (failures.Count == 0 ? "" : $"; FAILED: {string.Join(" | ", failures)}"), cmd, headline: true);

@@ -7,8 +7,9 @@
   const state = {
     session: null,
     taxonomy: null,
-    entries: [],          // the loaded page of the queue
+    entries: [],          // the loaded pages of the queue
     total: 0,
+    next: null,           // the cursor of the next page (null: the last page is loaded)
     index: 0,             // the entry shown
     details: new Map(),   // id -> Promise of the candidate (prefetched so that the next one shows at once)
     current: null,        // the candidate shown, null while the next one loads
@@ -81,10 +82,26 @@
     const r = await api('/api/candidates?' + filters());
     if (!r.ok) { toast((r.data && r.data.error) || `The queue could not be loaded (${r.status})`); return; }
     state.total = r.data.total;
+    state.next = r.data.next || null;
     state.entries = r.data.items.filter((e) => !state.skipped.has(e.id));
     state.index = 0;
     if (focusId) return open(focusId);
     return show();
+  }
+
+  /** Appends the next page (keyset: it starts after the last candidate loaded, whatever was decided meanwhile). */
+  async function loadMore() {
+    if (!state.next) return false;
+    const q = filters();
+    q.set('after', state.next);
+    const r = await api('/api/candidates?' + q);
+    if (!r.ok) { toast((r.data && r.data.error) || `The queue could not be loaded (${r.status})`); return false; }
+    const known = new Set(state.entries.map((e) => e.id));
+    state.total = r.data.total;
+    state.next = r.data.next || null;
+    state.entries.push(...r.data.items.filter((e) => !state.skipped.has(e.id) && !known.has(e.id)));
+    renderList();
+    return true;
   }
 
   function getDetail(id, fresh) {
@@ -111,10 +128,14 @@
     for (let k = 1; k <= 2; k++) { const e = state.entries[state.index + k]; if (e) getDetail(e.id); }
   }
 
-  function next() {
+  async function next() {
     let i = state.index + 1;
-    while (i < state.entries.length && state.done.has(state.entries[i].id)) i++;
-    if (i >= state.entries.length) return loadQueue();
+    for (;;) {
+      while (i < state.entries.length && state.done.has(state.entries[i].id)) i++;
+      if (i < state.entries.length) break;
+      // The end of the loaded pages: the next page if there is one, else the queue from the start again.
+      if (!state.next || !(await loadMore())) return loadQueue();
+    }
     state.index = i;
     return show();
   }
@@ -146,7 +167,10 @@
     }));
     const current = list.querySelector('li.current');
     if (current) current.scrollIntoView({ block: 'nearest' });
-    $('queue-more').textContent = state.total > state.entries.length ? `showing ${state.entries.length} of ${state.total}` : '';
+    const more = $('queue-more');
+    more.replaceChildren();
+    if (state.total > state.entries.length) more.append(`showing ${state.entries.length} of ${state.total}`);
+    if (state.next) more.append(' ', h('button', { type: 'button', id: 'load-more', text: 'more', onclick: () => loadMore() }));
   }
 
   function renderEmpty() {

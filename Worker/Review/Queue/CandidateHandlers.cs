@@ -19,7 +19,8 @@ public sealed record UndoRequest(int? Version);
 public sealed record LabelScore(string Label, double Probability);
 public sealed record QueueItem(long Id, string Title, string Source, string SourceName, DateTimeOffset? Published, string? Language, string Status,
     IReadOnlyList<string> ResponseTypes, string? Actor, double Confidence, double Uncertainty, int Version, int Duplicates);
-public sealed record QueueResponse(int Total, int Limit, int Offset, string Sort, string? Status, List<QueueItem> Items);
+/// <summary>A page of the queue; <see cref="Next"/> is the <c>after</c> of the next page (null on the last page).</summary>
+public sealed record QueueResponse(int Total, int Limit, int Offset, string Sort, string? Status, List<QueueItem> Items, string? Next = null);
 public sealed record PredictionView(IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, double Confidence, string ModelVersion);
 public sealed record ReviewedView(IReadOnlyList<string>? ResponseTypes, string? Actor, string? ActorType);
 public sealed record DuplicateView(long Id, string Source, string SourceName, string? Url, string Title, DateTimeOffset? Published);
@@ -48,7 +49,12 @@ public static class CandidateHandlers
     public static Ok<List<ActorOption>> Actors(string? q, ClassifierProvider classifiers) =>
         TypedResults.Ok(ActorSearch.Find(classifiers.Vocabulary, q));
 
-    /// <summary><c>GET /api/candidates?status=&amp;sort=&amp;type=&amp;actor=&amp;source=&amp;language=&amp;from=&amp;to=&amp;limit=&amp;offset=</c></summary>
+    /// <summary>
+    /// <c>GET /api/candidates?status=&amp;sort=&amp;type=&amp;actor=&amp;source=&amp;language=&amp;from=&amp;to=&amp;limit=&amp;after=</c>:
+    /// the next page is <c>after=</c> the <c>next</c> of this one (keyset paging: a decision made meanwhile neither skips
+    /// nor repeats a candidate). <c>offset=</c> still works, but costs more the deeper it goes and shifts when candidates
+    /// leave the queue; it cannot be combined with <c>after</c>.
+    /// </summary>
     public static async Task<Results<Ok<QueueResponse>, BadRequest<ApiError>>> List(HttpRequest request, ReviewStore store, PipelineOptions options, CancellationToken ct)
     {
         string? Q(string name) => request.Query[name].ToString() is { Length: > 0 } v ? v.Trim() : null;
@@ -62,12 +68,21 @@ public static class CandidateHandlers
         if (!Day(Q("from"), out var from) || !Day(Q("to"), out var to)) return TypedResults.BadRequest(new ApiError("from and to are dates: yyyy-MM-dd"));
         if (!Number(Q("limit"), 50, 1, 200, out var limit)) return TypedResults.BadRequest(new ApiError("limit is a number from 1 to 200"));
         if (!Number(Q("offset"), 0, 0, int.MaxValue, out var offset)) return TypedResults.BadRequest(new ApiError("offset is a number from 0"));
+        QueueKey? after = null;
+        if (Q("after") is { } cursor)
+        {
+            after = QueueKey.FromCursor(cursor);
+            if (after is null) return TypedResults.BadRequest(new ApiError("after is the next of a page of this queue"));
+            if (after.Sort != sort) return TypedResults.BadRequest(new ApiError($"after is a cursor of the {after.Sort} order; this page is sorted by {sort}"));
+            if (offset != 0) return TypedResults.BadRequest(new ApiError("use after or offset, not both"));
+        }
 
-        var (total, entries) = await store.QueueAsync(new QueueQuery(status == "all" ? null : status, sort, type, Q("actor"), Q("source"), Q("language"),
-            from, to?.AddDays(1), limit, offset), ct);
+        var page = await store.QueueAsync(new QueueQuery(status == "all" ? null : status, sort, type, Q("actor"), Q("source"), Q("language"),
+            from, to?.AddDays(1), limit, offset, after), ct);
+        var (total, entries) = page;
         var items = entries.Select(e => new QueueItem(e.Id, e.Title, e.SourceId, SourceName(options, e.SourceId), e.Published, e.Language, e.Status,
             e.ResponseTypes, e.Actor, e.Confidence, Math.Round(1 - e.Confidence, 4), e.Version, e.Duplicates)).ToList();
-        return TypedResults.Ok(new QueueResponse(total, limit, offset, sort, status, items));
+        return TypedResults.Ok(new QueueResponse(total, limit, offset, sort, status, items, page.Next?.ToCursor()));
     }
 
     public static async Task<Results<Ok<CandidateView>, NotFound<ApiError>>> Detail(long id, ReviewStore store, ClassifierProvider classifiers,

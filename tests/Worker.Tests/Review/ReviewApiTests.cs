@@ -539,6 +539,42 @@ public class ReviewApiTests
     }
 
     [Fact]
+    public async Task Queue_PagesFollowNext_OffsetStillWorks_BadCursorsAre400()
+    {
+        await using var world = await CreateAsync();
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+
+        foreach (var sort in new[] { "uncertainty", "newest" })
+        {
+            var whole = (await alice.GetFromJsonAsync<JsonObject>($"/api/candidates?status=all&sort={sort}&limit=200"))!;
+            var expected = whole["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()).ToList();
+            Assert.Null(whole["next"]);                                                          // one page holds them all
+            var shown = new List<long>();
+            string? next = null;
+            do
+            {
+                var page = (await alice.GetFromJsonAsync<JsonObject>($"/api/candidates?status=all&sort={sort}&limit=2" + (next is null ? "" : "&after=" + next)))!;
+                Assert.Equal(expected.Count, page["total"]!.GetValue<int>());
+                shown.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()));
+                next = page["next"]?.GetValue<string>();
+            } while (next is not null && shown.Count <= expected.Count);
+            Assert.True(expected.Count >= 5);
+            Assert.Equal(expected, shown);
+            var offset = (await alice.GetFromJsonAsync<JsonObject>($"/api/candidates?status=all&sort={sort}&limit=2&offset=1"))!;
+            Assert.Equal(expected.Skip(1).Take(2), offset["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()));
+        }
+
+        var newestCursor = (await alice.GetFromJsonAsync<JsonObject>("/api/candidates?status=all&sort=newest&limit=1"))!["next"]!.GetValue<string>();
+        foreach (var bad in new[] { "after=nonsense", $"sort=uncertainty&after={newestCursor}", $"sort=newest&after={newestCursor}&offset=1" })
+        {
+            var r = await alice.GetAsync("/api/candidates?status=all&" + bad);
+            Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+            Assert.Contains("after", (await JsonAsync(r))["error"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task Candidate_View_HasHighlightsProbabilitiesAlternativesAndDrivers()
     {
         await using var world = await CreateAsync();
