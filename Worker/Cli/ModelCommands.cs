@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Classify;
 using Pipeline.Classify.Corpus;
 using Pipeline.Classify.Evaluation;
+using Pipeline.Classify.Facts;
 using Pipeline.Classify.Training;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
@@ -239,6 +240,8 @@ public static class ModelCommands
         ["relevant"] = p.Primary != Taxonomy.Irrelevant,
         ["p_response"] = Math.Round(p.PResponse, 4),
         ["queue"] = p.Queue,
+        ["legal_acts"] = LegalActs.Find(string.IsNullOrWhiteSpace(e.Title) ? e.Text : e.Title + "\n" + e.Text)
+            .Select(a => new Dictionary<string, object?> { ["kind"] = a.Kind, ["id"] = a.Id, ["url"] = a.Url }).ToList(),
         ["model_version"] = p.ModelVersion,
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Classify.Facts;
 using Pipeline.Store;
 
 namespace Pipeline.Worker.Export;
@@ -11,7 +12,7 @@ public static class Exporter
     public static readonly string[] Columns =
     [
         "id", "url", "canonical_url", "source", "title", "published", "fetched", "language", "text", "response_types", "scores",
-        "actor", "actor_type", "confidence", "status", "model_version", "duplicate_of", "duplicates",
+        "actor", "actor_type", "legal_acts", "confidence", "status", "model_version", "duplicate_of", "duplicates",
     ];
 
     private static readonly JsonSerializerOptions Json = new()
@@ -35,6 +36,8 @@ public static class Exporter
         ["scores"] = i.Scores.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
         ["actor"] = i.Actor,
         ["actor_type"] = i.ActorType,
+        // The legal instruments the text names (regulation and decision numbers, UN symbols…), read from the stored text.
+        ["legal_acts"] = LegalActs.Find(i.Title + "\n" + i.Text).Select(a => a.Id).ToList(),
         ["confidence"] = Math.Round(i.Confidence, 4),
         ["status"] = i.Status,
         ["model_version"] = i.ModelVersion,

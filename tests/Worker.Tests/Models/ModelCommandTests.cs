@@ -111,7 +111,7 @@ public class ModelCommandTests
         var input = Path.Combine(p.Directory, "in.jsonl");
         File.WriteAllLines(input,
         [
-            """{"id":"1","title":"Sanctions","text":"Canada announced sanctions on 15 Belarusian officials over human rights violations."}""",
+            """{"id":"1","title":"Sanctions","text":"Canada announced sanctions on 15 Belarusian officials over human rights violations under SOR/2020-214."}""",
             """{"id":"2","text":"Weather in Paris will be sunny tomorrow."}""",
         ]);
         var output = Path.Combine(p.Directory, "out.jsonl");
@@ -135,6 +135,12 @@ public class ModelCommandTests
         Assert.True(lines[1].GetProperty("p_response").GetDouble() < 0.5);
         Assert.Equal("critical", lines[0].GetProperty("stance").GetString());
         Assert.Equal(JsonValueKind.True, lines[0].GetProperty("binding").ValueKind);
+        // The legal instruments the text names, normalised, with the link the reference gives.
+        var act = Assert.Single(lines[0].GetProperty("legal_acts").EnumerateArray());
+        Assert.Equal("SOR/2020-214", act.GetProperty("id").GetString());
+        Assert.Equal("ca_sor", act.GetProperty("kind").GetString());
+        Assert.Equal("https://laws-lois.justice.gc.ca/eng/regulations/SOR-2020-214/", act.GetProperty("url").GetString());
+        Assert.Empty(lines[1].GetProperty("legal_acts").EnumerateArray());
     }
 
     [Fact]
