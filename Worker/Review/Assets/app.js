@@ -197,6 +197,7 @@
       d.duplicate_of ? h('p', { class: 'note' }, `A duplicate of #${d.duplicate_of}: it is decided with it. `,
         h('a', { href: '#c=' + d.duplicate_of }, 'Open the primary')) : null,
       predictionPanel(d),
+      legalActsPanel(d),
       h('section', { class: 'text-panel' }, h('h2', { text: 'Text' }), legend(d), textNode(d)),
       duplicatesPanel(d),
       auditPanel(d),
@@ -265,6 +266,15 @@
       });
     }
     return root;
+  }
+
+  /** The legal instruments the text names, each linked where its reference gives a link (EUR-Lex, undocs.org…). */
+  function legalActsPanel(d) {
+    const acts = d.legal_acts || [];
+    if (!acts.length) return null;
+    const items = acts.map((a) => h('li', null,
+      safeUrl(a.url) ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer', text: a.id }) : a.id));
+    return h('section', { class: 'legal-acts' }, h('h2', { text: 'Legal acts named' }), h('ul', null, ...items));
   }
 
   function duplicatesPanel(d) {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging;
 using Pipeline.Classify;
+using Pipeline.Classify.Facts;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
@@ -28,7 +29,8 @@ public sealed record CandidateView(
     long Id, string Title, string Source, string SourceName, string? Url, DateTimeOffset? Published, DateTimeOffset Fetched, string? Language,
     string Status, int Version, PredictionView Predicted, ReviewedView? Reviewed, IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType,
     List<LabelScore> Scores, List<LabelScore> Alternatives, string Text, List<Mark> Marks, List<Driver> Drivers, string? DriversFor,
-    long? DuplicateOf, List<DuplicateView> Duplicates, IReadOnlyList<string> RelevanceTerms, string? DriversNotice = null);
+    long? DuplicateOf, List<DuplicateView> Duplicates, IReadOnlyList<string> RelevanceTerms, string? DriversNotice = null,
+    IReadOnlyList<LegalAct>? LegalActs = null);
 public sealed record AuditView(long Id, string Reviewer, DateTimeOffset At, string Decision, JsonNode? Before, JsonNode? After);
 public sealed record TaxonomyView(string[] ResponseTypes, string[] Labels, string[] ActorTypes, string[] Statuses);
 public sealed record SourceView(string Id, string Name);
@@ -119,7 +121,7 @@ public static class CandidateHandlers
             c.Text, Evidence.Marks(c.Text, classifiers.Vocabulary, c.PredictedTypes), drivers, drivers.Count > 0 ? label : null,
             c.DuplicateOf,
             c.Duplicates.Select(d => new DuplicateView(d.Id, d.SourceId, SourceName(options, d.SourceId), SafeUrl(d.Url), d.Title, d.Published)).ToList(),
-            c.RelevanceTerms, notice));
+            c.RelevanceTerms, notice, LegalActs.Find(c.Text)));
     }
 
     /// <summary><c>POST /api/candidates/{id}/review</c>: approve, correct or reject at the version the reviewer saw.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Store;
 using Pipeline.Worker.Review;
 using Pipeline.Worker.Review.Auth;
 using static Pipeline.Worker.Tests.Review.ReviewWorld;
@@ -603,6 +604,29 @@ public class ReviewApiTests
         Assert.Equal(view["predicted"]!["response_types"]![0]!.GetValue<string>(), view["drivers_for"]!.GetValue<string>());
         Assert.StartsWith("http", view["url"]!.GetValue<string>());
         Assert.Equal(sanctions.Version, view["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Candidate_View_ListsTheLegalActsTheTextNamesWithTheirLinks()
+    {
+        await using var world = await CreateAsync();
+        const string text = "The Council adopted Implementing Regulation (EU) 2021/1030 and Decision (CFSP) 2021/1031 against Belarus.\n" +
+            "The Human Rights Council renewed the mandate by resolution A/HRC/RES/47/19.";
+        var id = (await world.Pipeline.Items.InsertAsync(
+            new NewItem("press", "https://example.org/press/acts", "https://example.org/press/acts", "Council lists 78 more", DateTimeOffset.UtcNow,
+                DateTimeOffset.UtcNow, "en", text, "acts-hash", 0, true, ["Belarus"], "test", null),
+            new CandidateRecord("pending", ["targeted_sanctions"], new Dictionary<string, double> { ["targeted_sanctions"] = 0.9, ["statement"] = 0.1 },
+                "Council of the EU", "igo", [], 0.9, "test-model"))).Id;
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+
+        var acts = (await CandidateAsync(alice, id))["legal_acts"]!.AsArray();
+
+        Assert.Equal(["Regulation (EU) 2021/1030", "Decision 2021/1031/CFSP", "A/HRC/RES/47/19"], acts.Select(a => a!["id"]!.GetValue<string>()));
+        Assert.Equal("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32021R1030", acts[0]!["url"]!.GetValue<string>());
+        Assert.Equal("https://undocs.org/A/HRC/RES/47/19", acts[2]!["url"]!.GetValue<string>());
+        // Offsets over the stored text, as the page's highlights use.
+        Assert.Equal("Implementing Regulation (EU) 2021/1030", text.Substring(acts[0]!["start"]!.GetValue<int>(), acts[0]!["length"]!.GetValue<int>()));
     }
 
     [Fact]
