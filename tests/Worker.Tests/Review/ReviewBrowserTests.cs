@@ -144,6 +144,18 @@ public class ReviewBrowserTests(ITestOutputHelper output)
 
             Assert.False(await page.EvaluateAsync<bool>("() => [...document.querySelector('#candidate').childNodes].some(n => n.textContent === 'null')"));
 
+            // The legal acts a text names are listed with their links.
+            var acts = (await world.Pipeline.Items.InsertAsync(
+                new NewItem("press", "https://example.org/press/acts", "https://example.org/press/acts", "Council lists 78 more", DateTimeOffset.UtcNow,
+                    DateTimeOffset.UtcNow, "en", "The Council adopted Implementing Regulation (EU) 2021/1030 against Belarus.", "acts-hash", 0, true,
+                    ["Belarus"], "test", null),
+                new CandidateRecord("pending", ["targeted_sanctions"], new Dictionary<string, double> { ["targeted_sanctions"] = 0.99, ["statement"] = 0.01 },
+                    "Council of the EU", "igo", [], 0.99, "test-model"))).Id;
+            await page.GotoAsync(url + "#c=" + acts);
+            await page.WaitForFunctionAsync($"() => document.querySelector('#candidate')?.dataset.id === '{acts}'");
+            Assert.Equal("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32021R1030",
+                await page.GetAttributeAsync("section.legal-acts a:has-text('Regulation (EU) 2021/1030')", "href"));
+
             // The statistics page draws its charts without script or CDN (the approved candidate is on it).
             await page.GotoAsync(url + "stats");
             Assert.Equal(2, await page.Locator("svg.bars").CountAsync());
