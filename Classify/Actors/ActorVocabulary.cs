@@ -40,6 +40,9 @@ public sealed class ActorVocabulary
     /// (<see cref="InflectedAt"/>); the stem of every alias's first word.</summary>
     private readonly Dictionary<string, List<(string[] Words, ActorEntry Actor)>> _byStems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _firstStems = new(StringComparer.Ordinal);
+    /// <summary>Every leading run of words of the stem keys ("the", "the cou"…): an inflected lookup stops at the first
+    /// run no alias continues.</summary>
+    private readonly HashSet<string> _stemPrefixes = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ActorEntry> Actors { get; }
 
@@ -75,6 +78,7 @@ public sealed class ActorVocabulary
             if (!_byStems.TryGetValue(stems, out var list)) _byStems[stems] = list = [];
             list.Add((words, actor));
             _firstStems.Add(StemKey(words[0]));
+            for (int k = 1; k <= words.Length; k++) _stemPrefixes.Add(string.Join(' ', words.Take(k).Select(StemKey)));
         }
     }
 
@@ -229,13 +233,25 @@ public sealed class ActorVocabulary
     private int InflectedAt(string text, List<Token> tokens, int i, StringBuilder sb, out ActorEntry? actor)
     {
         actor = null;
-        if (_byStems.Count == 0 || !_firstStems.Contains(StemKey(tokens[i].Text))) return 0;
-        for (int len = Math.Min(_longestAlias, tokens.Count - i); len >= 1; len--)
+        if (_byStems.Count == 0 || !_firstStems.Contains(tokens[i].Stem)) return 0;
+        // The runs of stems from token i that are keys, found in one pass that stops where no alias continues.
+        Span<int> lengths = stackalloc int[Math.Max(1, Math.Min(_longestAlias, tokens.Count - i))];
+        int found = 0;
+        sb.Clear();
+        for (int len = 1; len <= lengths.Length; len++)
         {
+            if (len > 1) sb.Append(' ');
+            sb.Append(tokens[i + len - 1].Stem);
+            var key = sb.ToString();
+            if (!_stemPrefixes.Contains(key)) break;
+            if (_byStems.ContainsKey(key)) lengths[found++] = len;
+        }
+        for (int f = found - 1; f >= 0; f--)
+        {
+            int len = lengths[f];
             sb.Clear();
-            for (int k = 0; k < len; k++) { if (k > 0) sb.Append(' '); sb.Append(StemKey(tokens[i + k].Text)); }
-            if (!_byStems.TryGetValue(sb.ToString(), out var aliases)) continue;
-            foreach (var (words, entry) in aliases)
+            for (int k = 0; k < len; k++) { if (k > 0) sb.Append(' '); sb.Append(tokens[i + k].Stem); }
+            foreach (var (words, entry) in _byStems[sb.ToString()])
             {
                 bool all = true;
                 for (int k = 0; k < len && all; k++) all = Inflects(words[k], tokens[i + k].Text, alone: len == 1);
@@ -259,7 +275,11 @@ public sealed class ActorVocabulary
         return true;
     }
 
-    internal readonly record struct Token(string Text, int Start, int Length);
+    internal readonly record struct Token(string Text, int Start, int Length)
+    {
+        /// <summary>The word's stem key (<see cref="StemKey"/>).</summary>
+        public string Stem { get; } = StemKey(Text);
+    }
 
     /// <summary>
     /// Words lower-cased with diacritics removed (so й/ў fold to и/у on both sides of a match); apostrophes inside words
