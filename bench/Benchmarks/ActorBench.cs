@@ -73,6 +73,20 @@ public static class ActorBench
                     w.WriteLine($"{e.Language}\t{m.Actor.Name}\t{text.Substring(m.Start, m.Length)}\t{Clean(TextFold.Slice(text, m.Start - 30, m.Start + m.Length + 30))}");
             }
         }
+        // What finding the inflected forms costs: the scan of every corpus text, as written only and with inflection.
+        var texts = corpus.Examples.Select(e => e.Text).ToList();
+        var asWritten = new ActorVocabulary(vocabulary.Actors) { MatchInflected = false };
+        var scan = new List<IReadOnlyList<string>>();
+        foreach (var (label, v) in new[] { ("as written", asWritten), ("with inflected forms", vocabulary) })
+        {
+            int mentions = 0;
+            foreach (var t in texts) mentions += v.FindMentions(t).Count; // warm-up
+            var watch = Stopwatch.StartNew();
+            for (int pass = 0; pass < 3; pass++) foreach (var t in texts) v.FindMentions(t);
+            scan.Add([label, BenchRun.Inv($"{watch.Elapsed.TotalMilliseconds / (3.0 * texts.Count):0.000}"), mentions.ToString()]);
+        }
+        bench.Table($"Actor scan of the {texts.Count} corpus texts ({texts.Sum(t => t.Length) / texts.Count} characters on average), 3 passes",
+            ["aliases", "ms per text", "mentions"], scan);
         bench.Table($"Actor accuracy on held-out responses, true type given ({bench.Command("actors")}); errors in {errorsPath}",
             ["held out", "responses", "learned", "rules", "actor type", "error: no known actor named", "error: actor not a candidate", "error: wrong candidate chosen", "training s"], rows);
         return Task.CompletedTask;
