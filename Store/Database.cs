@@ -76,25 +76,26 @@ public sealed class Database : IAsyncDisposable
         : $"EXISTS (SELECT 1 FROM json_each({jsonArrayExpression}) WHERE value = {parameter})";
 
     /// <summary>
-    /// Creates the schema or brings it up to date, one transaction per migration. On PostgreSQL an advisory lock
-    /// serialises workers that start at the same moment.
+    /// Creates the schema or brings it up to date, one transaction per migration file (<c>Store/Migrations/</c>),
+    /// recording each version in <c>schema_version</c>. On PostgreSQL an advisory lock serialises workers that start at
+    /// the same moment. Fails before touching the database when the two dialects' files do not match.
     /// </summary>
     /// <param name="upTo">Stops after this migration (a test builds an older database with it); null: every migration.</param>
     public async Task MigrateAsync(CancellationToken ct = default, int? upTo = null)
     {
+        var migrations = IsPostgres ? Migrations.Postgres : Migrations.Sqlite;
         await using var c = await OpenAsync(ct);
         if (IsPostgres) await Sql.ExecuteAsync(c, null, "SELECT pg_advisory_lock(20200809)", ct);
         try
         {
             await Sql.ExecuteAsync(c, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", ct);
             var current = Convert.ToInt32(await Sql.ScalarAsync(c, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct));
-            var migrations = IsPostgres ? Migrations.Postgres : Migrations.Sqlite;
-            for (int v = current; v < Math.Min(upTo ?? int.MaxValue, migrations.Length); v++)
+            foreach (var migration in migrations.Where(m => m.Version > current && m.Version <= (upTo ?? int.MaxValue)))
             {
+                // The whole file is one command: each provider splits it with its own SQL parser.
                 await using var tx = await c.BeginTransactionAsync(ct);
-                foreach (var statement in migrations[v].Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    await Sql.ExecuteAsync(c, tx, statement, ct);
-                await Sql.ExecuteAsync(c, tx, "INSERT INTO schema_version (version) VALUES (@v)", ct, ("@v", v + 1));
+                await Sql.ExecuteAsync(c, tx, migration.Sql, ct);
+                await Sql.ExecuteAsync(c, tx, "INSERT INTO schema_version (version) VALUES (@v)", ct, ("@v", migration.Version));
                 await tx.CommitAsync(ct);
             }
         }

@@ -1,159 +1,77 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
 namespace Pipeline.Store;
 
-/// <summary>
-/// Ordered schema migrations, one list per dialect with the same tables, columns and constraints; never edit a
-/// released one, append a new one to both lists. (SQLite INTEGER is 64-bit; PostgreSQL needs BIGINT for ids and hashes.)
-/// </summary>
-internal static class Migrations
-{
-    public static readonly string[] Sqlite =
-    [
-        """
-        CREATE TABLE sources (
-            id TEXT PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, kind TEXT NOT NULL,
-            etag TEXT, last_modified TEXT, last_checked TEXT, last_success TEXT,
-            consecutive_failures INTEGER NOT NULL DEFAULT 0, last_error TEXT, last_error_kind TEXT,
-            last_item_count INTEGER, usual_item_count REAL, next_check TEXT, redirected_to TEXT, flagged TEXT);
-        CREATE TABLE fetch_log (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, source_id TEXT NOT NULL, url TEXT NOT NULL, at TEXT NOT NULL,
-            outcome TEXT NOT NULL, status INTEGER, bytes INTEGER, elapsed_ms INTEGER, error_kind TEXT, error TEXT);
-        CREATE INDEX fetch_log_source ON fetch_log(source_id, at);
-        CREATE TABLE items (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, source_id TEXT NOT NULL, url TEXT NOT NULL,
-            canonical_url TEXT NOT NULL UNIQUE, title TEXT NOT NULL, published TEXT, fetched TEXT NOT NULL,
-            language TEXT, text TEXT NOT NULL, content_hash TEXT NOT NULL, simhash INTEGER NOT NULL,
-            relevant INTEGER NOT NULL, relevance_terms TEXT, extraction TEXT,
-            duplicate_of INTEGER REFERENCES items(id));
-        CREATE INDEX items_content_hash ON items(content_hash);
-        CREATE INDEX items_duplicate_of ON items(duplicate_of);
-        CREATE TABLE candidates (
-            item_id INTEGER PRIMARY KEY REFERENCES items(id), status TEXT NOT NULL,
-            response_types TEXT NOT NULL, scores TEXT NOT NULL, actor TEXT, actor_type TEXT, co_actors TEXT,
-            confidence REAL NOT NULL, model_version TEXT NOT NULL,
-            reviewed_types TEXT, reviewed_actor TEXT, reviewed_actor_type TEXT,
-            version INTEGER NOT NULL DEFAULT 1, created TEXT NOT NULL, updated TEXT NOT NULL);
-        CREATE INDEX candidates_status ON candidates(status);
-        CREATE TABLE reviews (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, item_id INTEGER NOT NULL REFERENCES items(id), reviewer TEXT NOT NULL,
-            at TEXT NOT NULL, decision TEXT NOT NULL, before TEXT, after TEXT);
-        CREATE INDEX reviews_item ON reviews(item_id);
-        CREATE TABLE model_versions (
-            version TEXT PRIMARY KEY, created TEXT NOT NULL, path TEXT NOT NULL, metrics TEXT,
-            data_fingerprint TEXT, active INTEGER NOT NULL DEFAULT 0)
-        """,
-        // 2: when each version was last activated, so that rollback can return to the previous one.
-        """
-        ALTER TABLE model_versions ADD COLUMN activated TEXT
-        """,
-        // 3: review accounts (salted password hashes only) and indexes for the review queue and the audit trail.
-        """
-        CREATE TABLE users (
-            name TEXT PRIMARY KEY COLLATE NOCASE, role TEXT NOT NULL, password_hash TEXT NOT NULL, stamp TEXT NOT NULL,
-            created TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0);
-        CREATE INDEX candidates_queue ON candidates(status, confidence);
-        CREATE INDEX reviews_reviewer ON reviews(reviewer, id)
-        """,
-        // 4: one primary per exact text, enforced by the database, so that workers on several machines deduplicate through
-        // it (a process-local lock could not). Primaries stored twice before this index are made duplicates of the first.
-        """
-        UPDATE items SET duplicate_of = (SELECT MIN(p.id) FROM items p WHERE p.content_hash = items.content_hash AND p.duplicate_of IS NULL)
-        WHERE duplicate_of IS NULL AND id > (SELECT MIN(p.id) FROM items p WHERE p.content_hash = items.content_hash AND p.duplicate_of IS NULL);
-        UPDATE candidates SET status = 'duplicate' WHERE status = 'pending' AND item_id IN (SELECT id FROM items WHERE duplicate_of IS NOT NULL);
-        CREATE UNIQUE INDEX items_primary_content ON items(content_hash) WHERE duplicate_of IS NULL
-        """,
-        // 5: model files in the database (PostgreSQL: every worker fetches the active version from there), the features a
-        // version was made for, and leases (one worker trains the first model while the others wait).
-        """
-        CREATE TABLE model_files (version TEXT NOT NULL, name TEXT NOT NULL, content BLOB NOT NULL, PRIMARY KEY (version, name));
-        ALTER TABLE model_versions ADD COLUMN feature_version TEXT;
-        CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires TEXT NOT NULL)
-        """,
-        // 6: the review queue pages on one index per sort order (issue 13). The newest-first key (the item's published
-        // date, else when it was fetched) is kept on the candidate too, so that status, order and date filter are one
-        // index range; each index ends in item_id, the tie-break of the order and of the keyset cursor. The two
-        // status-less indexes serve "all"; candidates_status and candidates_queue are prefixes of the new ones.
-        """
-        ALTER TABLE candidates ADD COLUMN item_time TEXT NOT NULL DEFAULT '';
-        UPDATE candidates SET item_time = (SELECT COALESCE(i.published, i.fetched) FROM items i WHERE i.id = candidates.item_id);
-        DROP INDEX candidates_status;
-        DROP INDEX candidates_queue;
-        CREATE INDEX candidates_uncertainty ON candidates(status, confidence, item_id);
-        CREATE INDEX candidates_newest ON candidates(status, item_time, item_id);
-        CREATE INDEX candidates_all_uncertainty ON candidates(confidence, item_id);
-        CREATE INDEX candidates_all_newest ON candidates(item_time, item_id)
-        """,
-    ];
+/// <summary>One schema migration: its version (1, 2, …), its file name and the SQL it runs in one transaction.</summary>
+internal sealed record Migration(int Version, string Name, string Sql);
 
-    public static readonly string[] Postgres =
-    [
-        """
-        CREATE TABLE sources (
-            id TEXT PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, kind TEXT NOT NULL,
-            etag TEXT, last_modified TEXT, last_checked TEXT, last_success TEXT,
-            consecutive_failures INTEGER NOT NULL DEFAULT 0, last_error TEXT, last_error_kind TEXT,
-            last_item_count INTEGER, usual_item_count DOUBLE PRECISION, next_check TEXT, redirected_to TEXT, flagged TEXT);
-        CREATE TABLE fetch_log (
-            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, source_id TEXT NOT NULL, url TEXT NOT NULL, at TEXT NOT NULL,
-            outcome TEXT NOT NULL, status INTEGER, bytes BIGINT, elapsed_ms BIGINT, error_kind TEXT, error TEXT);
-        CREATE INDEX fetch_log_source ON fetch_log(source_id, at);
-        CREATE TABLE items (
-            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, source_id TEXT NOT NULL, url TEXT NOT NULL,
-            canonical_url TEXT NOT NULL UNIQUE, title TEXT NOT NULL, published TEXT, fetched TEXT NOT NULL,
-            language TEXT, text TEXT NOT NULL, content_hash TEXT NOT NULL, simhash BIGINT NOT NULL,
-            relevant INTEGER NOT NULL, relevance_terms TEXT, extraction TEXT,
-            duplicate_of BIGINT REFERENCES items(id));
-        CREATE INDEX items_content_hash ON items(content_hash);
-        CREATE INDEX items_duplicate_of ON items(duplicate_of);
-        CREATE TABLE candidates (
-            item_id BIGINT PRIMARY KEY REFERENCES items(id), status TEXT NOT NULL,
-            response_types TEXT NOT NULL, scores TEXT NOT NULL, actor TEXT, actor_type TEXT, co_actors TEXT,
-            confidence DOUBLE PRECISION NOT NULL, model_version TEXT NOT NULL,
-            reviewed_types TEXT, reviewed_actor TEXT, reviewed_actor_type TEXT,
-            version INTEGER NOT NULL DEFAULT 1, created TEXT NOT NULL, updated TEXT NOT NULL);
-        CREATE INDEX candidates_status ON candidates(status);
-        CREATE TABLE reviews (
-            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, item_id BIGINT NOT NULL REFERENCES items(id), reviewer TEXT NOT NULL,
-            at TEXT NOT NULL, decision TEXT NOT NULL, before TEXT, after TEXT);
-        CREATE INDEX reviews_item ON reviews(item_id);
-        CREATE TABLE model_versions (
-            version TEXT PRIMARY KEY, created TEXT NOT NULL, path TEXT NOT NULL, metrics TEXT,
-            data_fingerprint TEXT, active INTEGER NOT NULL DEFAULT 0)
-        """,
-        """
-        ALTER TABLE model_versions ADD COLUMN activated TEXT
-        """,
-        // 3: SQLite's COLLATE NOCASE key becomes a unique index on lower(name).
-        """
-        CREATE TABLE users (
-            name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, stamp TEXT NOT NULL,
-            created TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0);
-        CREATE UNIQUE INDEX users_name_ci ON users(lower(name));
-        CREATE INDEX candidates_queue ON candidates(status, confidence);
-        CREATE INDEX reviews_reviewer ON reviews(reviewer, id)
-        """,
-        // 4: as in SQLite.
-        """
-        UPDATE items SET duplicate_of = (SELECT MIN(p.id) FROM items p WHERE p.content_hash = items.content_hash AND p.duplicate_of IS NULL)
-        WHERE duplicate_of IS NULL AND id > (SELECT MIN(p.id) FROM items p WHERE p.content_hash = items.content_hash AND p.duplicate_of IS NULL);
-        UPDATE candidates SET status = 'duplicate' WHERE status = 'pending' AND item_id IN (SELECT id FROM items WHERE duplicate_of IS NOT NULL);
-        CREATE UNIQUE INDEX items_primary_content ON items(content_hash) WHERE duplicate_of IS NULL
-        """,
-        // 5: as in SQLite.
-        """
-        CREATE TABLE model_files (version TEXT NOT NULL, name TEXT NOT NULL, content BYTEA NOT NULL, PRIMARY KEY (version, name));
-        ALTER TABLE model_versions ADD COLUMN feature_version TEXT;
-        CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires TEXT NOT NULL)
-        """,
-        // 6: as in SQLite.
-        """
-        ALTER TABLE candidates ADD COLUMN item_time TEXT NOT NULL DEFAULT '';
-        UPDATE candidates SET item_time = (SELECT COALESCE(i.published, i.fetched) FROM items i WHERE i.id = candidates.item_id);
-        DROP INDEX candidates_status;
-        DROP INDEX candidates_queue;
-        CREATE INDEX candidates_uncertainty ON candidates(status, confidence, item_id);
-        CREATE INDEX candidates_newest ON candidates(status, item_time, item_id);
-        CREATE INDEX candidates_all_uncertainty ON candidates(confidence, item_id);
-        CREATE INDEX candidates_all_newest ON candidates(item_time, item_id)
-        """,
-    ];
+/// <summary>
+/// Ordered schema migrations, one file per version and dialect in <c>Store/Migrations/sqlite/</c> and
+/// <c>Store/Migrations/postgres/</c> (<c>0007_short_description.sql</c>), embedded in the assembly. Both folders hold
+/// the same versions with the same names and reach the same tables, columns and indexes; never edit a released file,
+/// add the next number to both folders. A file runs as one multi-statement command, so its statements may contain
+/// anything the database's own parser accepts (quotes, comments, semicolons inside strings).
+/// </summary>
+internal static partial class Migrations
+{
+    private const string Prefix = "Migrations/";
+    private static readonly Lazy<(IReadOnlyList<Migration> Sqlite, IReadOnlyList<Migration> Postgres)> Loaded = new(() =>
+    {
+        var assembly = typeof(Migrations).Assembly;
+        return Build(assembly.GetManifestResourceNames(), name => Read(assembly, name));
+    });
+
+    public static IReadOnlyList<Migration> Sqlite => Loaded.Value.Sqlite;
+    public static IReadOnlyList<Migration> Postgres => Loaded.Value.Postgres;
+
+    /// <summary>
+    /// Reads the migrations of both dialects from resource names like <c>Migrations/sqlite/0001_initial.sql</c> and
+    /// checks that each dialect is the contiguous list 1..N and that both have the same versions and names.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The files break one of those rules; the message names them.</exception>
+    internal static (IReadOnlyList<Migration> Sqlite, IReadOnlyList<Migration> Postgres) Build(IEnumerable<string> resourceNames, Func<string, string> read)
+    {
+        var names = resourceNames.Select(n => n.Replace('\\', '/')).Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
+        var sqlite = Dialect("sqlite", names, read);
+        var postgres = Dialect("postgres", names, read);
+        var onlySqlite = sqlite.Select(m => m.Name).Except(postgres.Select(m => m.Name)).ToList();
+        var onlyPostgres = postgres.Select(m => m.Name).Except(sqlite.Select(m => m.Name)).ToList();
+        if (onlySqlite.Count > 0 || onlyPostgres.Count > 0)
+            throw new InvalidOperationException(
+                "Store/Migrations/sqlite and Store/Migrations/postgres must hold the same versions with the same names; " +
+                $"only in sqlite: [{string.Join(", ", onlySqlite)}], only in postgres: [{string.Join(", ", onlyPostgres)}]");
+        return (sqlite, postgres);
+    }
+
+    private static List<Migration> Dialect(string dialect, List<string> names, Func<string, string> read)
+    {
+        var folder = Prefix + dialect + "/";
+        var list = new List<Migration>();
+        foreach (var name in names.Where(n => n.StartsWith(folder, StringComparison.Ordinal)))
+        {
+            var file = name[folder.Length..];
+            var match = FileName().Match(file);
+            if (!match.Success)
+                throw new InvalidOperationException($"Store/{name}: a migration file is named NNNN_short_description.sql (lower case, digits, underscores)");
+            list.Add(new Migration(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Path.GetFileNameWithoutExtension(file), read(name)));
+        }
+        list.Sort((a, b) => a.Version.CompareTo(b.Version));
+        if (list.Count == 0) throw new InvalidOperationException($"Store/{folder}: no migration files are embedded");
+        for (int i = 0; i < list.Count; i++)
+            if (list[i].Version != i + 1)
+                throw new InvalidOperationException(
+                    $"Store/{folder}: versions must run 1, 2, 3, … without gaps or repeats; expected {i + 1}, found {list[i].Name}");
+        return list;
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"missing resource {name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"^(\d{4})_[a-z0-9_]+\.sql$")]
+    private static partial Regex FileName();
 }

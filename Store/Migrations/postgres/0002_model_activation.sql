@@ -1,0 +1,2 @@
+-- 2: as in SQLite.
+ALTER TABLE model_versions ADD COLUMN activated TEXT;
