@@ -15,6 +15,9 @@ public sealed class LabelledExample
     [JsonPropertyName("co_actors")] public List<string>? CoActors { get; set; }
     [JsonPropertyName("binding")] public bool? Binding { get; set; }
     [JsonPropertyName("stance")] public string? Stance { get; set; }
+    /// <summary>The page's date (ISO 8601), when known: <c>classify</c> reads days without a year and "yesterday"
+    /// against it (<see cref="Facts.ActDates"/>).</summary>
+    [JsonPropertyName("published")] public string? Published { get; set; }
 
     [JsonIgnore] public string Primary => ResponseTypes.Count > 0 ? ResponseTypes[0] : "";
     /// <summary>Extra training data (train --data): never part of the validation split, so models stay comparable.</summary>

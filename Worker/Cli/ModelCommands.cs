@@ -240,10 +240,15 @@ public static class ModelCommands
         ["relevant"] = p.Primary != Taxonomy.Irrelevant,
         ["p_response"] = Math.Round(p.PResponse, 4),
         ["queue"] = p.Queue,
+        ["date"] = ActDates.Find(e.Title, e.Text, PageDate(e.Published))?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["legal_acts"] = LegalActs.Find(string.IsNullOrWhiteSpace(e.Title) ? e.Text : e.Title + "\n" + e.Text)
             .Select(a => new Dictionary<string, object?> { ["kind"] = a.Kind, ["id"] = a.Id, ["url"] = a.Url }).ToList(),
         ["model_version"] = p.ModelVersion,
     };
+
+    /// <summary>The input line's <c>published</c> (a date or a date and time, ISO 8601), or null.</summary>
+    private static DateOnly? PageDate(string? published) =>
+        DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? DateOnly.FromDateTime(at.UtcDateTime) : null;
 
     public static async Task<int> TrainAsync(IReadOnlyList<string> extra, bool promote, bool noBaseline, IServiceProvider services, TextWriter stdout,
         CancellationToken ct)

@@ -12,7 +12,7 @@ public static class Exporter
     public static readonly string[] Columns =
     [
         "id", "url", "canonical_url", "source", "title", "published", "fetched", "language", "text", "response_types", "scores",
-        "actor", "actor_type", "legal_acts", "confidence", "status", "model_version", "duplicate_of", "duplicates",
+        "actor", "actor_type", "date", "legal_acts", "confidence", "status", "model_version", "duplicate_of", "duplicates",
     ];
 
     private static readonly JsonSerializerOptions Json = new()
@@ -36,6 +36,9 @@ public static class Exporter
         ["scores"] = i.Scores.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
         ["actor"] = i.Actor,
         ["actor_type"] = i.ActorType,
+        // The date of the act, read from the text against the page's date (not the page's date itself).
+        ["date"] = ActDates.Find(i.Title, i.Text, DateOnly.FromDateTime((i.Published ?? i.Fetched).UtcDateTime))?.Date
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         // The legal instruments the text names (regulation and decision numbers, UN symbols…), read from the stored text.
         ["legal_acts"] = LegalActs.Find(i.Title + "\n" + i.Text).Select(a => a.Id).ToList(),
         ["confidence"] = Math.Round(i.Confidence, 4),

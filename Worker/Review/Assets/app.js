@@ -222,6 +222,8 @@
         ' · actor ', h('strong', { text: p.actor || '?' }), ` (${p.actor_type || '?'})`,
         p.co_actors.length ? ` with ${p.co_actors.join(', ')}` : '',
         ` · confidence ${pct(p.confidence)} · model ${p.model_version}`),
+      d.act_date ? h('p', { class: 'act-date' }, 'Date of the act ', h('strong', { text: d.act_date.date }),
+        ` (read from “${d.act_date.evidence}”)`) : null,
       d.reviewed ? h('p', { class: 'reviewed' }, 'Reviewed: ',
         h('strong', { text: d.reviewed.response_types ? d.reviewed.response_types.map(words).join(', ') : 'set aside' }),
         ` · actor ${d.reviewed.actor || '—'} (${d.reviewed.actor_type || '—'})`) : null,

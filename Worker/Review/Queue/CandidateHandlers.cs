@@ -30,7 +30,7 @@ public sealed record CandidateView(
     string Status, int Version, PredictionView Predicted, ReviewedView? Reviewed, IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType,
     List<LabelScore> Scores, List<LabelScore> Alternatives, string Text, List<Mark> Marks, List<Driver> Drivers, string? DriversFor,
     long? DuplicateOf, List<DuplicateView> Duplicates, IReadOnlyList<string> RelevanceTerms, string? DriversNotice = null,
-    IReadOnlyList<LegalAct>? LegalActs = null);
+    IReadOnlyList<LegalAct>? LegalActs = null, ActDate? ActDate = null);
 public sealed record AuditView(long Id, string Reviewer, DateTimeOffset At, string Decision, JsonNode? Before, JsonNode? After);
 public sealed record TaxonomyView(string[] ResponseTypes, string[] Labels, string[] ActorTypes, string[] Statuses);
 public sealed record SourceView(string Id, string Name);
@@ -121,7 +121,8 @@ public static class CandidateHandlers
             c.Text, Evidence.Marks(c.Text, classifiers.Vocabulary, c.PredictedTypes), drivers, drivers.Count > 0 ? label : null,
             c.DuplicateOf,
             c.Duplicates.Select(d => new DuplicateView(d.Id, d.SourceId, SourceName(options, d.SourceId), SafeUrl(d.Url), d.Title, d.Published)).ToList(),
-            c.RelevanceTerms, notice, LegalActs.Find(c.Text)));
+            c.RelevanceTerms, notice, LegalActs.Find(c.Text),
+            ActDates.Find(c.Title, c.Text, DateOnly.FromDateTime((c.Published ?? c.Fetched).UtcDateTime))));
     }
 
     /// <summary><c>POST /api/candidates/{id}/review</c>: approve, correct or reject at the version the reviewer saw.</summary>

@@ -37,7 +37,7 @@ public class ExportTests
             using var doc = JsonDocument.Parse(line);
             var names = doc.RootElement.EnumerateObject().Select(o => o.Name).ToList();
             Assert.Equal(["id", "url", "canonical_url", "source", "title", "published", "fetched", "language", "text", "response_types", "scores",
-                "actor", "actor_type", "legal_acts", "confidence", "status", "model_version", "duplicate_of", "duplicates"], names);
+                "actor", "actor_type", "date", "legal_acts", "confidence", "status", "model_version", "duplicate_of", "duplicates"], names);
         }
         using var first = JsonDocument.Parse(lines.Single(l => l.Contains("/s\"")));
         Assert.Equal("press", first.RootElement.GetProperty("source").GetString());
@@ -57,7 +57,7 @@ public class ExportTests
 
         Assert.Equal(0, run.ExitCode);
         var text = File.ReadAllText(path);
-        Assert.StartsWith("id,url,canonical_url,source,title,published,fetched,language,text,response_types,scores,actor,actor_type,legal_acts,confidence,status,model_version,duplicate_of,duplicates", text);
+        Assert.StartsWith("id,url,canonical_url,source,title,published,fetched,language,text,response_types,scores,actor,actor_type,date,legal_acts,confidence,status,model_version,duplicate_of,duplicates", text);
         Assert.Contains("EU sanctions Iranian drone makers", text);
         Assert.DoesNotContain("Council lists 25 more", text);
     }

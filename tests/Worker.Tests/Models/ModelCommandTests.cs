@@ -111,7 +111,7 @@ public class ModelCommandTests
         var input = Path.Combine(p.Directory, "in.jsonl");
         File.WriteAllLines(input,
         [
-            """{"id":"1","title":"Sanctions","text":"Canada announced sanctions on 15 Belarusian officials over human rights violations under SOR/2020-214."}""",
+            """{"id":"1","title":"Sanctions","published":"2021-12-03T10:00:00Z","text":"Canada announced sanctions on 15 Belarusian officials over human rights violations on Monday under SOR/2020-214."}""",
             """{"id":"2","text":"Weather in Paris will be sunny tomorrow."}""",
         ]);
         var output = Path.Combine(p.Directory, "out.jsonl");
@@ -141,6 +141,9 @@ public class ModelCommandTests
         Assert.Equal("ca_sor", act.GetProperty("kind").GetString());
         Assert.Equal("https://laws-lois.justice.gc.ca/eng/regulations/SOR-2020-214/", act.GetProperty("url").GetString());
         Assert.Empty(lines[1].GetProperty("legal_acts").EnumerateArray());
+        // The date of the act, read against the page's date ("on Monday" before Friday 3 December 2021); none in a weather note.
+        Assert.Equal("2021-11-29", lines[0].GetProperty("date").GetString());
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("date").ValueKind);
     }
 
     [Fact]

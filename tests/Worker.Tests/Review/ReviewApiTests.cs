@@ -607,20 +607,24 @@ public class ReviewApiTests
     }
 
     [Fact]
-    public async Task Candidate_View_ListsTheLegalActsTheTextNamesWithTheirLinks()
+    public async Task Candidate_View_ListsTheLegalActsTheTextNamesWithTheirLinks_AndTheDateOfTheAct()
     {
         await using var world = await CreateAsync();
-        const string text = "The Council adopted Implementing Regulation (EU) 2021/1030 and Decision (CFSP) 2021/1031 against Belarus.\n" +
+        const string text = "On 24 June the Council adopted Implementing Regulation (EU) 2021/1030 and Decision (CFSP) 2021/1031 against Belarus.\n" +
             "The Human Rights Council renewed the mandate by resolution A/HRC/RES/47/19.";
         var id = (await world.Pipeline.Items.InsertAsync(
-            new NewItem("press", "https://example.org/press/acts", "https://example.org/press/acts", "Council lists 78 more", DateTimeOffset.UtcNow,
-                DateTimeOffset.UtcNow, "en", text, "acts-hash", 0, true, ["Belarus"], "test", null),
+            new NewItem("press", "https://example.org/press/acts", "https://example.org/press/acts", "Council lists 78 more",
+                new DateTimeOffset(2021, 6, 25, 9, 0, 0, TimeSpan.Zero), DateTimeOffset.UtcNow, "en", text, "acts-hash", 0, true, ["Belarus"], "test", null),
             new CandidateRecord("pending", ["targeted_sanctions"], new Dictionary<string, double> { ["targeted_sanctions"] = 0.9, ["statement"] = 0.1 },
                 "Council of the EU", "igo", [], 0.9, "test-model"))).Id;
         await using var factory = world.Factory();
         var alice = await ReviewerAsync(factory, Alice);
 
-        var acts = (await CandidateAsync(alice, id))["legal_acts"]!.AsArray();
+        var view = await CandidateAsync(alice, id);
+        var acts = view["legal_acts"]!.AsArray();
+        // The date of the act, read from the text against the page's date, with the words it comes from.
+        Assert.Equal("2021-06-24", view["act_date"]!["date"]!.GetValue<string>());
+        Assert.Equal("24 June", view["act_date"]!["evidence"]!.GetValue<string>());
 
         Assert.Equal(["Regulation (EU) 2021/1030", "Decision 2021/1031/CFSP", "A/HRC/RES/47/19"], acts.Select(a => a!["id"]!.GetValue<string>()));
         Assert.Equal("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32021R1030", acts[0]!["url"]!.GetValue<string>());
