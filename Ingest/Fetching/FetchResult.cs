@@ -20,6 +20,8 @@ public enum FetchErrorKind
     Blocked,
     TooManyRedirects,
     NotAFeed,
+    /// <summary>An HTML listing page (Kind = Html) that could not be read: beyond the parser's bounds, or no ItemSelector.</summary>
+    UnreadableListing,
 }
 
 public enum FetchOutcome { Ok, NotModified, Failed }

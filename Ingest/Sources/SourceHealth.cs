@@ -20,7 +20,7 @@ public static class SourceHealth
     {
         nameof(FetchErrorKind.NotFound) or nameof(FetchErrorKind.Gone) or nameof(FetchErrorKind.Forbidden) or nameof(FetchErrorKind.Blocked)
             or nameof(FetchErrorKind.Tls) or nameof(FetchErrorKind.TooManyRedirects) => FailureWeight.Hard,
-        nameof(FetchErrorKind.NotAFeed) or nameof(FetchErrorKind.EmptyBody) or nameof(FetchErrorKind.TooLarge) or nameof(FetchErrorKind.HttpError) => FailureWeight.Soft,
+        nameof(FetchErrorKind.NotAFeed) or nameof(FetchErrorKind.UnreadableListing) or nameof(FetchErrorKind.EmptyBody) or nameof(FetchErrorKind.TooLarge) or nameof(FetchErrorKind.HttpError) => FailureWeight.Soft,
         _ => FailureWeight.Temporary,
     };
 

@@ -96,7 +96,9 @@ public sealed class SourceRefresh(
         }
         catch (FeedParseException e)
         {
-            await FailAsync(source, summary, FetchErrorKind.NotAFeed.ToString(), e.Message, ct);
+            // A feed that is not one, or a listing page that could not be read (an HTML source is not a feed).
+            var kind = source.Kind == SourceKind.Html ? FetchErrorKind.UnreadableListing : FetchErrorKind.NotAFeed;
+            await FailAsync(source, summary, kind.ToString(), e.Message, ct);
             return;
         }
         summary.Format = parsed.Format;

@@ -11,6 +11,7 @@ public class SourceHealthTests
     [InlineData("ServerError", FailureWeight.Temporary)]
     [InlineData("RateLimited", FailureWeight.Temporary)]
     [InlineData("NotAFeed", FailureWeight.Soft)]
+    [InlineData("UnreadableListing", FailureWeight.Soft)]
     [InlineData("TooLarge", FailureWeight.Soft)]
     [InlineData("NotFound", FailureWeight.Hard)]
     [InlineData("Gone", FailureWeight.Hard)]

@@ -82,4 +82,25 @@ public class HostilePageTests
         Assert.Equal("NotAFeed", doctype!.LastErrorKind);
         Assert.Contains("malformed", doctype.LastError);
     }
+
+    /// <summary>An HTML listing page beyond the parser's bounds is reported as a listing that could not be read — not as
+    /// "not a feed", which is what the source's maintainer would look for in a feed source.</summary>
+    [Fact]
+    public async Task Fault_TooComplexListingPage_IsAnUnreadableListingNotANotAFeed()
+    {
+        await using var web = await LoopbackPublisher.StartAsync("127.0.0.33");
+        web.MapText("/news", "text/html", HostilePages.DeepNesting);
+        using var p = new TestPipeline();
+        var listing = TestPipeline.FeedSource("listing", web.Url("news"));
+        listing["Kind"] = "Html";
+        listing["ItemSelector"] = "article";
+        p.Configure([listing]);
+
+        var run = await p.RunAsync("ingest").WaitAsync(HangGuard);
+
+        Assert.Equal(0, run.ExitCode);
+        var state = await p.Sources.GetAsync("listing");
+        Assert.Equal("UnreadableListing", state!.LastErrorKind);
+        Assert.Contains("too complex", state.LastError);
+    }
 }
