@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pipeline.Classify.Facts;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Review.Queue;
@@ -13,7 +14,7 @@ namespace Pipeline.Worker.Review.Dataset;
 public sealed record ResponseRecord(
     long Id, string? Date, string Title, string? Url, string Source, string SourceName, string? Language, string PrimaryType,
     IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, IReadOnlyList<string> Duplicates,
-    DateTimeOffset? Approved, string Excerpt);
+    DateTimeOffset? Approved, string Excerpt, string? ActDate = null);
 
 /// <summary>The JSON dataset: <see cref="Count"/> responses from <see cref="Offset"/> on, of <see cref="Total"/>.</summary>
 public sealed record DatasetDocument(string Title, string Description, DateTimeOffset Generated, int Total, int Offset, int Count, IAsyncEnumerable<ResponseRecord> Responses);
@@ -69,12 +70,13 @@ public static class DatasetHandlers
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = "inline; filename=\"belarus-responses.csv\"";
         await using var csv = Export.Csv.Create(context.Response.Body);
-        csv.WriteHeader(["id", "date", "title", "url", "source", "language", "primary_type", "response_types", "actor", "actor_type", "co_actors", "duplicates", "approved"]);
+        csv.WriteHeader(["id", "date", "act_date", "title", "url", "source", "language", "primary_type", "response_types", "actor", "actor_type", "co_actors",
+            "duplicates", "approved"]);
         await foreach (var row in store.ApprovedAsync(limit, offset, ct))
         {
             var r = Record(row, options);
             await csv.WriteRecordAsync([
-                r.Id.ToString(CultureInfo.InvariantCulture), r.Date, r.Title, r.Url, r.SourceName, r.Language, r.PrimaryType,
+                r.Id.ToString(CultureInfo.InvariantCulture), r.Date, r.ActDate, r.Title, r.Url, r.SourceName, r.Language, r.PrimaryType,
                 string.Join('|', r.ResponseTypes), r.Actor, r.ActorType, string.Join('|', r.CoActors), string.Join('|', r.Duplicates),
                 r.Approved?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)], ct);
         }
@@ -148,7 +150,9 @@ public static class DatasetHandlers
     public static ResponseRecord Record(PublishedResponse r, PipelineOptions options) => new(
         r.Id, (r.Published ?? r.Fetched).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, CandidateHandlers.SafeUrl(r.Url), r.SourceId,
         CandidateHandlers.SourceName(options, r.SourceId), r.Language, r.ResponseTypes.FirstOrDefault() ?? "", r.ResponseTypes, r.Actor, r.ActorType,
-        r.CoActors, r.DuplicateUrls, r.Decided, Excerpt(r.Lead, r.TextContinues));
+        r.CoActors, r.DuplicateUrls, r.Decided, Excerpt(r.Lead, r.TextContinues),
+        // The date of the act, read from the title and lead against the page's date (`date` is the page's).
+        ActDates.Find(r.Title, r.Lead, DateOnly.FromDateTime((r.Published ?? r.Fetched).UtcDateTime))?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     /// <summary>The first words of the text, from its lead (the store reads no more of it): at most <see cref="ExcerptLength"/> characters, cut at a space.</summary>
     private static string Excerpt(string lead, bool continues)

@@ -47,6 +47,9 @@ public class DatasetTests
         Assert.Equal("Lithuania", lithuania["actor"]!.GetValue<string>());
         Assert.Equal("state", lithuania["actor_type"]!.GetValue<string>());
         Assert.Equal("2026-11-21", lithuania["date"]!.GetValue<string>());
+        // The date of the act is read from the text; the expulsion notice gives none (the page's date stays in "date").
+        Assert.True(lithuania.AsObject().ContainsKey("act_date"));
+        Assert.Null(lithuania["act_date"]);
         Assert.StartsWith("http", lithuania["url"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(lithuania["primary_type"]!.GetValue<string>()));
         Assert.Equal(XssTitle, records.Single(r => r!["id"]!.GetValue<long>() == xss)!["title"]!.GetValue<string>());
@@ -67,7 +70,7 @@ public class DatasetTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,date,title,url,source,language,primary_type,response_types,actor,actor_type,co_actors,duplicates,approved", lines[0]);
+        Assert.Equal("id,date,act_date,title,url,source,language,primary_type,response_types,actor,actor_type,co_actors,duplicates,approved", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")<b>\"", csv); // quoted, and the formula is defused
         Assert.Contains(",Lithuania,state,", csv);
