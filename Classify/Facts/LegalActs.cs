@@ -30,8 +30,11 @@ public static class LegalActs
         @"rozporz[aą]dzeni\w*|na[rř][ií]zen[ií]\w*|reglament\w*|regul[aā]\w*|m[aä][aä]rus\w*|asetus\w*|регламент\w*|постановлени\w*";
     private const string DecisionWord = @"decision|beschluss\w*|d[eé]cision|decisi[oó]n|decisione|besluit|afg[oø]relse|beslut|beslutning|" +
         @"decyzj\w*|rozhodnut[ií]\w*|sprendim\w*|l[eē]mum\w*|otsus\w*|p[aä][aä]t[oö]s\w*|решени\w*|рашэнн\w*|рішенн\w*";
+    // Anywhere in the words before the reference: "Durchführungsverordnung" is a regulation.
+    private static readonly Regex IsRegulation = new(RegulationWord, Options);
+    private static readonly Regex IsDecision = new(DecisionWord, Options);
     private const string Union = @"EU|UE|ЕС|ЄС|ЕЗ|ES|EL|EÚ|EK|EC|CE|EG|EWG|EEC|EGKS|Euratom";
-    private const string Cfsp = @"CFSP|PESC|GASP|WPZiB|SZBP|BUSP|ÜVJP|KUSP|ЗВПБ|ОВППБ|ОЗППБ|PESC|GBVB|YUTP";
+    private const string Cfsp = @"CFSP|PESC|GASP|WPZiB|SZBP|BUSP|ÜVJP|KUSP|ЗВПБ|ОВППБ|ОЗППБ|GBVB|YUTP";
 
     // "Regulation (EU) 2021/1030", "Verordnung (EU) Nr. 2021/1030", "(EC) No 765/2006", "Durchführungsverordnung (EU) 2021/1030".
     private static readonly Regex EuNumbered = new(
@@ -80,7 +83,7 @@ public static class LegalActs
             var union = m.Groups["union"].Value.ToUpperInvariant();
             string a = m.Groups["a"].Value, b = m.Groups["b"].Value;
             bool cfsp = m.Groups["cfsp"].Success;
-            char? type = cfsp || Regex.IsMatch(word, DecisionWord, Options) ? 'D' : Regex.IsMatch(word, RegulationWord, Options) ? 'R' : null;
+            char? type = cfsp || IsDecision.IsMatch(word) ? 'D' : IsRegulation.IsMatch(word) ? 'R' : null;
             // Before 2015 an act was "No number/year"; since, "year/number".
             bool yearFirst = a.Length == 4 && int.Parse(a) is >= 1990 and <= 2100 && !(b.Length == 4 && int.Parse(b) is >= 1958 and <= 2014);
             var (year, number) = yearFirst ? (a, b) : (b, a);
