@@ -17,6 +17,10 @@ public static class Taxonomy
 
     public static readonly string[] Stances = ["critical", "supportive", "easing"];
 
+    /// <summary>Where a response stands in its life (issue 15): a demand that someone act, an act announced, adopted,
+    /// extended (renewed, prolonged) or lifted (suspended, eased).</summary>
+    public static readonly string[] Lifecycles = ["called_for", "announced", "adopted", "extended", "lifted"];
+
     public static bool IsLabel(string? id) => id is not null && Array.IndexOf(Labels, id) >= 0;
     public static bool IsResponse(string? id) => id is not null && Array.IndexOf(ResponseTypes, id) >= 0;
     public static bool IsActorType(string? id) => id is not null && Array.IndexOf(ActorTypes, id) >= 0;
