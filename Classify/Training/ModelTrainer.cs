@@ -39,7 +39,7 @@ public static class ModelTrainer
     /// Version of the feature text (FeatureText, lexicon, folding). Bump it whenever they change: saved models of
     /// another feature version are not loaded (their features would be computed differently) and a new one is trained.
     /// </summary>
-    public const string FeatureVersion = "lexicon-6";
+    public const string FeatureVersion = "lexicon-7";
 
     public static TrainingResult Train(LoadedCorpus corpus, ActorVocabulary vocabulary, IReadOnlyList<TrainerKind>? trainers = null,
         Action<string>? progress = null, Func<string?, string, bool?>? relevanceGate = null,
