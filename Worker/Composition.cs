@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Ingest.Fetching;
-using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
 using Pipeline.Worker.Ingestion;

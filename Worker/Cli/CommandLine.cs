@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Microsoft.Extensions.Configuration;
-using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Review.Auth;
 

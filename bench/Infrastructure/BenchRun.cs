@@ -3,9 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Classify;
+using Pipeline.Ingest.Fetching;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
+using Pipeline.Worker;
 using Pipeline.Worker.Cli;
 
 namespace Pipeline.Bench.Infrastructure;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Ingest.Fetching;
-using Pipeline.Ingest.Sources;
 
 namespace Pipeline.Ingest.Tests.Fetching;
 

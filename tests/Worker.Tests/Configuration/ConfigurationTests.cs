@@ -132,14 +132,14 @@ public class ConfigurationTests
     [Fact]
     public void ListingTimeoutShorterThanOneAttempt_IsRefused()
     {
-        var options = new Pipeline.Ingest.Sources.PipelineOptions { Fetch = { TimeoutSeconds = 20, ListingTimeoutSeconds = 10 } };
+        var options = new Pipeline.Worker.PipelineOptions { Fetch = { TimeoutSeconds = 20, ListingTimeoutSeconds = 10 } };
         Assert.Contains("Pipeline:Fetch:ListingTimeoutSeconds must be at least TimeoutSeconds", Pipeline.Worker.Configuration.ConfigValidator.Validate(options));
     }
 
     [Fact]
     public void ProxyAndReviewHostSettings_AreValidatedWithEveryProblemNamed()
     {
-        var options = new Pipeline.Ingest.Sources.PipelineOptions();
+        var options = new Pipeline.Worker.PipelineOptions();
         options.Fetch.Proxy = "proxy.internal:3128";
         options.Review.KnownProxies = ["10.0.0.2", "proxy.internal"];
         options.Review.KnownNetworks = ["10.0.0.0/33"];
