@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Pipeline.Classify;
 
 /// <summary>The classifier's model folder, thresholds and training: <c>Pipeline:Classify</c>.</summary>
@@ -23,4 +25,20 @@ public sealed class ClassifyOptions
 
     /// <summary>The labelled corpus the classifier is trained on (JSONL files); empty = the corpus shipped with the program.</summary>
     public string? CorpusDirectory { get; set; }
+}
+
+/// <summary>Checks <see cref="ClassifyOptions"/> when the host starts (and before any command): one message per problem,
+/// starting with its key. <see cref="ClassifyOptions.RetrainSchedule"/> is a Quartz cron, checked by the host's scheduler
+/// (Worker's <c>PipelineOptionsValidator</c>).</summary>
+public sealed class ClassifyOptionsValidator : IValidateOptions<ClassifyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClassifyOptions o)
+    {
+        var errors = new List<string>();
+        if (o.SecondaryThreshold is <= 0 or >= 1) errors.Add("Pipeline:Classify:SecondaryThreshold must be between 0 and 1");
+        if (o.ReviewWeight is <= 0 or > 100) errors.Add("Pipeline:Classify:ReviewWeight must be above 0 and at most 100");
+        if (o.QueueThreshold is <= 0 or > 1)
+            errors.Add("Pipeline:Classify:QueueThreshold must be above 0 and at most 1 (or absent: the model's own)");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Pipeline.Ingest.Fetching;
 
 /// <summary>How the fetcher talks to publishers: <c>Pipeline:Fetch</c>.</summary>
@@ -48,4 +50,27 @@ public sealed class FetchOptions
     /// rest of that source's new items in the pass are stored from the feed text without fetching their pages, so a
     /// broken publisher costs a few timeouts, not one per item (default 3; 0 turns it off).</summary>
     public int MaxConsecutivePageFailures { get; set; } = 3;
+}
+
+/// <summary>Checks <see cref="FetchOptions"/> when the host starts (and before any command): one message per problem,
+/// starting with its key.</summary>
+public sealed class FetchOptionsValidator : IValidateOptions<FetchOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FetchOptions f)
+    {
+        var errors = new List<string>();
+        if (f.TimeoutSeconds <= 0) errors.Add("Pipeline:Fetch:TimeoutSeconds must be positive");
+        if (f.TotalTimeoutSeconds < f.TimeoutSeconds) errors.Add("Pipeline:Fetch:TotalTimeoutSeconds must be at least TimeoutSeconds");
+        if (f.ListingTimeoutSeconds < f.TimeoutSeconds) errors.Add("Pipeline:Fetch:ListingTimeoutSeconds must be at least TimeoutSeconds");
+        if (f.MaxRetries is < 0 or > 10) errors.Add("Pipeline:Fetch:MaxRetries must be between 0 and 10");
+        if (f.MaxConcurrencyPerHost < 1) errors.Add("Pipeline:Fetch:MaxConcurrencyPerHost must be at least 1");
+        if (f.MaxParallelSources < 1) errors.Add("Pipeline:Fetch:MaxParallelSources must be at least 1");
+        if (f.MaxBodyBytes < 1024) errors.Add("Pipeline:Fetch:MaxBodyBytes must be at least 1024");
+        if (string.IsNullOrWhiteSpace(f.UserAgent) || !f.UserAgent.Contains("http", StringComparison.OrdinalIgnoreCase))
+            errors.Add("Pipeline:Fetch:UserAgent must name the program and a contact URL (publishers need to reach the operator)");
+        if (f.Proxy is { Length: > 0 } proxy
+            && (!Uri.TryCreate(proxy, UriKind.Absolute, out var pu) || pu.Scheme is not ("http" or "https")))
+            errors.Add($"Pipeline:Fetch:Proxy '{proxy}' is not an absolute http(s) address (e.g. http://proxy.internal:3128)");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class Session(TextWriter stdout, TextWriter stderr, TextReader std
     {
         var configuration = PipelineConfiguration.Build(result.GetValue<string[]>(CommandLine.SettingsName) ?? []);
         var options = PipelineConfiguration.Bind(configuration);
-        ConfigValidator.ThrowIfInvalid(options);
+        PipelineConfiguration.Validate(configuration);
         return await body(configuration, options);
     }
 
@@ -38,7 +38,7 @@ public sealed class Session(TextWriter stdout, TextWriter stderr, TextReader std
     public async Task<int> WithStoreAsync(IConfiguration configuration, PipelineOptions options, Func<IServiceProvider, Task<int>> body,
         CancellationToken ct)
     {
-        await using var services = Commands.BuildServices(configuration, options);
+        await using var services = Commands.BuildServices(configuration);
         await services.GetRequiredService<Database>().MigrateAsync(ct);
         return await body(services);
     }
@@ -80,9 +80,15 @@ public static class Commands
             await stderr.WriteLineAsync(OneLine(e.Message, parsed));
             return ExitCodes.Usage;
         }
-        // Bad settings or input, or a file the command reads or writes (--in, --out, --json, --data) that the file system
-        // refuses: one line, exit 2.
-        catch (Exception e) when (e is ConfigurationException or InputException or IOException or UnauthorizedAccessException)
+        // Invalid settings: one line per problem, exit 2 (also when the host's own start-up validation finds them).
+        catch (Exception e) when (((e as ConfigurationException)?.Problems ?? PipelineConfiguration.Problems(e)) is { } problems)
+        {
+            foreach (var problem in problems) await stderr.WriteLineAsync($"error: {Flat(problem)}");
+            return ExitCodes.Usage;
+        }
+        // Bad input, or a file the command reads or writes (--in, --out, --json, --data) that the file system refuses:
+        // one line, exit 2.
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"error: {Flat(e.Message)}");
             return ExitCodes.Usage;
@@ -132,7 +138,7 @@ public static class Commands
     /// standard error: standard output is the command's result (<c>classify --out -</c>, <c>export --out -</c>) and
     /// must stay machine-readable.
     /// </summary>
-    public static ServiceProvider BuildServices(IConfiguration configuration, PipelineOptions options)
+    public static ServiceProvider BuildServices(IConfiguration configuration)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o =>
@@ -140,7 +146,7 @@ public static class Commands
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         }).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddPipeline(options);
+        services.AddPipeline(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -153,7 +159,7 @@ public static class Commands
             ? options.Sources.Where(s => wanted.Contains(s.Id, StringComparer.OrdinalIgnoreCase)).ToList()
             : options.Sources.Where(s => s.Enabled).ToList();
 
-        await using var services = BuildServices(configuration, options);
+        await using var services = BuildServices(configuration);
         var db = services.GetRequiredService<Database>();
         await db.MigrateAsync(ct);
         await stdout.WriteLineAsync($"store: {db.DataSource}");
@@ -186,7 +192,7 @@ public static class Commands
     {
         OutputPath.EnsureFolder(outPath, "--out");
 
-        await using var services = BuildServices(configuration, options);
+        await using var services = BuildServices(configuration);
         var db = services.GetRequiredService<Database>();
         await db.MigrateAsync(ct);
         var items = services.GetRequiredService<ItemStore>().ListAsync(status == "all" ? null : status, ct);

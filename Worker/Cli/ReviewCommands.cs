@@ -30,7 +30,7 @@ public static class ReviewCommands
         if (verb != "list" && !Accounts.IsValidName(name)) throw new UsageException($"'{name}' is not a valid name");
         if (!Accounts.IsRole(role)) throw new UsageException($"--role must be {Accounts.Reviewer} or {Accounts.Maintainer}, not '{role}'");
 
-        await using var services = Commands.BuildServices(configuration, options);
+        await using var services = Commands.BuildServices(configuration);
         var db = services.GetRequiredService<Database>();
         await db.MigrateAsync(ct);
         var users = new UserStore(db);
@@ -109,7 +109,7 @@ public static class ReviewCommands
 
             var configuration = PipelineConfiguration.Build(settings);
             var options = PipelineConfiguration.Bind(configuration);
-            ConfigValidator.ThrowIfInvalid(options);
+            PipelineConfiguration.Validate(configuration);
             var users = new UserStore(new Database(options.Storage.Provider, options.Storage.ConnectionString));
             var password = await Accounts.CreateAsync(users, DemoReviewer, Accounts.Maintainer, DateTimeOffset.UtcNow, ct)
                            ?? await Accounts.ResetAsync(users, DemoReviewer, ct);

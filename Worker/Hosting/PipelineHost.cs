@@ -21,7 +21,7 @@ public static class PipelineHost
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(options.Review.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
-        builder.Services.AddPipeline(options);
+        builder.Services.AddPipeline(configuration);
         builder.Services.AddSourceSchedule(options);
         builder.Services.AddReview(options);
         builder.Services.AddPipelineHealth();

@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
 namespace Pipeline.Worker.Review;
 
 /// <summary>The review app's addresses and sign-in: <c>Pipeline:Review</c>.</summary>
@@ -17,4 +20,20 @@ public sealed class ReviewOptions
     public List<string> KnownProxies { get; set; } = [];
     /// <summary>Networks of such proxies, in CIDR notation (10.0.0.0/8).</summary>
     public List<string> KnownNetworks { get; set; } = [];
+}
+
+/// <summary>Checks <see cref="ReviewOptions"/> when the host starts (and before any command): one message per problem,
+/// starting with its key.</summary>
+public sealed class ReviewOptionsValidator : IValidateOptions<ReviewOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReviewOptions o)
+    {
+        var errors = new List<string>();
+        if (o.LoginAttemptsPerMinute < 1) errors.Add("Pipeline:Review:LoginAttemptsPerMinute must be at least 1");
+        foreach (var address in o.KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
+            errors.Add($"Pipeline:Review:KnownProxies: '{address}' is not an IP address");
+        foreach (var network in o.KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
+            errors.Add($"Pipeline:Review:KnownNetworks: '{network}' is not a network in CIDR notation (e.g. 10.0.0.0/8)");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }
