@@ -18,7 +18,7 @@ public static class FetchServiceCollectionExtensions
     /// every attempt) is lowered to debug, and each retry is one plain line instead; the failure itself is reported
     /// once, by the source's refresh. The client is built from the <see cref="FetchOptions"/> registered in the container.
     /// </summary>
-    public static IServiceCollection AddFetcher(this IServiceCollection services)
+    internal static IServiceCollection AddFetcher(this IServiceCollection services)
     {
         services.Configure<TelemetryOptions>(t => t.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         services.AddSingleton<Fetcher>();
