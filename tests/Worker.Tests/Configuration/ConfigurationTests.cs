@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Worker.Configuration;
 using Pipeline.Worker.Hosting;
 using Pipeline.Worker.Tests.Infrastructure;
@@ -94,6 +95,9 @@ public class ConfigurationTests
         File.WriteAllText(file, $$"""{ "Pipeline": { "Fetch": { "{{key}}": 7 } } }""");
         var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([file], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
         Assert.Equal(7, Pipeline.Worker.Configuration.PipelineConfiguration.Bind(configuration).Fetch.MaxRetryDelaySeconds);
+        // What the fetcher is given: the options the composition binds from Pipeline:Fetch.
+        using var services = new ServiceCollection().AddPipeline(configuration).BuildServiceProvider();
+        Assert.Equal(7, services.GetRequiredService<Pipeline.Ingest.Fetching.FetchOptions>().MaxRetryDelaySeconds);
     }
 
     [Fact]
