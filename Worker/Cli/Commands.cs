@@ -35,8 +35,7 @@ public sealed class Session(TextWriter stdout, TextWriter stderr, TextReader std
     }
 
     /// <summary>The services of a one-shot command over a migrated store.</summary>
-    public async Task<int> WithStoreAsync(IConfiguration configuration, PipelineOptions options, Func<IServiceProvider, Task<int>> body,
-        CancellationToken ct)
+    public async Task<int> WithStoreAsync(IConfiguration configuration, Func<IServiceProvider, Task<int>> body, CancellationToken ct)
     {
         await using var services = Commands.BuildServices(configuration);
         await services.GetRequiredService<Database>().MigrateAsync(ct);
@@ -187,7 +186,7 @@ public static class Commands
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 
     /// <summary><c>export</c>: <paramref name="format"/> and <paramref name="status"/> are checked by the parser.</summary>
-    public static async Task<int> ExportAsync(string format, string outPath, string status, IConfiguration configuration, PipelineOptions options,
+    public static async Task<int> ExportAsync(string format, string outPath, string status, IConfiguration configuration,
         TextWriter stdout, CancellationToken ct)
     {
         OutputPath.EnsureFolder(outPath, "--out");

@@ -22,7 +22,7 @@ public static class ReviewCommands
     /// stored); <c>reviewers reset NAME</c> replaces it (signing the account out everywhere); <c>reviewers disable NAME</c>
     /// ends its sessions and refuses its sign-ins until <c>reviewers enable NAME</c>; <c>reviewers list</c>.
     /// </summary>
-    public static async Task<int> ReviewersAsync(string verb, string? name, string role, IConfiguration configuration, PipelineOptions options,
+    public static async Task<int> ReviewersAsync(string verb, string? name, string role, IConfiguration configuration,
         TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         // The parser checks the verb, the NAME and the role; a caller in code gets the same checks.
