@@ -1,31 +1,21 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Ingest.Fetching;
-using Pipeline.Ingest.Sources;
+using Pipeline.Classify;
+using Pipeline.Ingest;
 using Pipeline.Store;
-using Pipeline.Worker.Classification;
-using Pipeline.Worker.Ingestion;
 
 namespace Pipeline.Worker;
 
-/// <summary>The composition root shared by the host and every command.</summary>
+/// <summary>The composition root shared by the host and every command: one <c>Add…</c> per project.</summary>
 public static class Composition
 {
-    public static IServiceCollection AddPipeline(this IServiceCollection services, PipelineOptions options)
-    {
-        services.AddSingleton(options);
-        services.AddSingleton(options.Fetch);
-        services.AddSingleton(options.Classify);
-        services.AddSingleton(options.Storage);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new Database(options.Storage.Provider, options.Storage.ConnectionString));
-        services.AddSingleton<SourceStore>();
-        services.AddSingleton<ItemStore>();
-        services.AddSingleton<FetchLogStore>();
-        services.AddSingleton<ModelVersionStore>();
-        services.AddFetcher(options.Fetch);
-        services.AddSingleton<ClassifierProvider>();
-        services.AddSingleton<SourceRefresh>();
-        services.AddSingleton<IngestPass>();
-        return services;
-    }
+    /// <summary>
+    /// Every options class is bound from its section of <paramref name="configuration"/> and checked when the host starts
+    /// (<c>ValidateOnStart</c>); commands run the same validators first (<c>PipelineConfiguration.Validate</c>).
+    /// </summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services, IConfiguration configuration) => services
+        .AddIngest(configuration)
+        .AddStore(configuration)
+        .AddClassify(configuration)
+        .AddWorker(configuration);
 }

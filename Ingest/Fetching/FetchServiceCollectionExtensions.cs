@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Pipeline.Ingest.Sources;
 using Polly;
 using Polly.Telemetry;
 
@@ -17,32 +16,17 @@ public static class FetchServiceCollectionExtensions
     /// retry only cost its backoff (11 s for one <c>sources check</c> of a mistyped host).
     /// Network faults are expected overnight: Polly's own telemetry (a warning with the exception's stack trace for
     /// every attempt) is lowered to debug, and each retry is one plain line instead; the failure itself is reported
-    /// once, by the source's refresh.
+    /// once, by the source's refresh. The client is built from the <see cref="FetchOptions"/> registered in the container.
     /// </summary>
-    public static IServiceCollection AddFetcher(this IServiceCollection services, FetchOptions options)
+    internal static IServiceCollection AddFetcher(this IServiceCollection services)
     {
-        services.AddSingleton(options);
         services.Configure<TelemetryOptions>(t => t.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         services.AddSingleton<Fetcher>();
-        var proxy = options.Proxy is { Length: > 0 } p ? new Uri(p) : null;
         services.AddHttpClient(Fetcher.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false, // the fetcher follows redirects itself, checking each hop
-                AutomaticDecompression = DecompressionMethods.All,
-                // Only a proxy named in the settings, never one from HTTP_PROXY and the like: behind a proxy the connection
-                // guard sees the proxy, so the operator must choose it knowingly.
-                UseProxy = proxy is not null,
-                Proxy = proxy is null ? null : new WebProxy(proxy),
-                ConnectCallback = AddressGuard.ConnectCallback(options.AllowPrivateNetworks, proxy),
-                ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                MaxConnectionsPerServer = Math.Max(1, options.MaxConcurrencyPerHost),
-                UseCookies = false, // no cookies are kept, so none can leak into logs or across sources
-                MaxResponseDrainSize = 64 * 1024, // an abandoned (over-size) body is not drained for connection reuse
-            })
+            .ConfigurePrimaryHttpMessageHandler(sp => Handler(sp.GetRequiredService<FetchOptions>()))
             .AddResilienceHandler("fetch", (builder, context) =>
             {
+                var options = context.ServiceProvider.GetRequiredService<FetchOptions>();
                 var log = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Fetcher));
                 builder.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
                 builder.AddRetry(new HttpRetryStrategyOptions
@@ -66,6 +50,27 @@ public static class FetchServiceCollectionExtensions
                 builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
             });
         return services;
+    }
+
+    /// <summary>The connection handler below the resilience pipeline: no automatic redirects, proxy or cookies.</summary>
+    private static SocketsHttpHandler Handler(FetchOptions options)
+    {
+        var proxy = options.Proxy is { Length: > 0 } p ? new Uri(p) : null;
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, // the fetcher follows redirects itself, checking each hop
+            AutomaticDecompression = DecompressionMethods.All,
+            // Only a proxy named in the settings, never one from HTTP_PROXY and the like: behind a proxy the connection
+            // guard sees the proxy, so the operator must choose it knowingly.
+            UseProxy = proxy is not null,
+            Proxy = proxy is null ? null : new WebProxy(proxy),
+            ConnectCallback = AddressGuard.ConnectCallback(options.AllowPrivateNetworks, proxy),
+            ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = Math.Max(1, options.MaxConcurrencyPerHost),
+            UseCookies = false, // no cookies are kept, so none can leak into logs or across sources
+            MaxResponseDrainSize = 64 * 1024, // an abandoned (over-size) body is not drained for connection reuse
+        };
     }
 
     /// <summary>Why an attempt failed, in plain words and one line: the status, or the innermost exception's message.</summary>

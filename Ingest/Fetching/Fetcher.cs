@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
-using Pipeline.Ingest.Sources;
 using Polly.Timeout;
 
 namespace Pipeline.Ingest.Fetching;

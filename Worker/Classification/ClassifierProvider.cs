@@ -6,7 +6,6 @@ using Pipeline.Classify.Corpus;
 using Pipeline.Classify.Evaluation;
 using Pipeline.Classify.Training;
 using Pipeline.Ingest.Relevance;
-using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 
 namespace Pipeline.Worker.Classification;

@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Microsoft.Extensions.Configuration;
-using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Review.Auth;
 
@@ -74,7 +73,7 @@ public sealed class CommandLine
 
     /// <summary>The command runs with the services of a one-shot command over a migrated store.</summary>
     private void OnStore(Command command, Func<ParseResult, IServiceProvider, PipelineOptions, CancellationToken, Task<int>> body) =>
-        OnSettings(command, (r, cfg, o, ct) => s.WithStoreAsync(cfg, o, services => body(r, services, o, ct), ct));
+        OnSettings(command, (r, cfg, o, ct) => s.WithStoreAsync(cfg, services => body(r, services, o, ct), ct));
 
     private Command Ingest()
     {
@@ -111,8 +110,8 @@ public sealed class CommandLine
         {
             format, output, status,
         };
-        OnSettings(command, (r, cfg, o, ct) =>
-            Commands.ExportAsync(r.GetValue(format)!, r.GetValue(output)!, r.GetValue(status)!, cfg, o, s.Stdout, ct));
+        OnSettings(command, (r, cfg, _, ct) =>
+            Commands.ExportAsync(r.GetValue(format)!, r.GetValue(output)!, r.GetValue(status)!, cfg, s.Stdout, ct));
         return command;
     }
 
@@ -253,12 +252,12 @@ public sealed class CommandLine
             });
             var sub = new Command(verb, description) { name };
             if (verb == "add") sub.Options.Add(role);
-            OnSettings(sub, (r, cfg, o, ct) => ReviewCommands.ReviewersAsync(verb, r.GetValue(name),
-                verb == "add" ? r.GetValue(role)! : Accounts.Reviewer, cfg, o, s.Stdout, s.Stderr, ct));
+            OnSettings(sub, (r, cfg, _, ct) => ReviewCommands.ReviewersAsync(verb, r.GetValue(name),
+                verb == "add" ? r.GetValue(role)! : Accounts.Reviewer, cfg, s.Stdout, s.Stderr, ct));
             command.Subcommands.Add(sub);
         }
         var list = new Command("list", "Every account with its role, creation time and state.");
-        OnSettings(list, (_, cfg, o, ct) => ReviewCommands.ReviewersAsync("list", null, Accounts.Reviewer, cfg, o, s.Stdout, s.Stderr, ct));
+        OnSettings(list, (_, cfg, _, ct) => ReviewCommands.ReviewersAsync("list", null, Accounts.Reviewer, cfg, s.Stdout, s.Stderr, ct));
         command.Subcommands.Add(list);
         return command;
     }

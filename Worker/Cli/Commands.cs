@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
 using Pipeline.Worker.Configuration;
@@ -31,15 +30,14 @@ public sealed class Session(TextWriter stdout, TextWriter stderr, TextReader std
     {
         var configuration = PipelineConfiguration.Build(result.GetValue<string[]>(CommandLine.SettingsName) ?? []);
         var options = PipelineConfiguration.Bind(configuration);
-        ConfigValidator.ThrowIfInvalid(options);
+        PipelineConfiguration.Validate(configuration);
         return await body(configuration, options);
     }
 
     /// <summary>The services of a one-shot command over a migrated store.</summary>
-    public async Task<int> WithStoreAsync(IConfiguration configuration, PipelineOptions options, Func<IServiceProvider, Task<int>> body,
-        CancellationToken ct)
+    public async Task<int> WithStoreAsync(IConfiguration configuration, Func<IServiceProvider, Task<int>> body, CancellationToken ct)
     {
-        await using var services = Commands.BuildServices(configuration, options);
+        await using var services = Commands.BuildServices(configuration);
         await services.GetRequiredService<Database>().MigrateAsync(ct);
         return await body(services);
     }
@@ -81,9 +79,15 @@ public static class Commands
             await stderr.WriteLineAsync(OneLine(e.Message, parsed));
             return ExitCodes.Usage;
         }
-        // Bad settings or input, or a file the command reads or writes (--in, --out, --json, --data) that the file system
-        // refuses: one line, exit 2.
-        catch (Exception e) when (e is ConfigurationException or InputException or IOException or UnauthorizedAccessException)
+        // Invalid settings: one line per problem, exit 2 (also when the host's own start-up validation finds them).
+        catch (Exception e) when (((e as ConfigurationException)?.Problems ?? PipelineConfiguration.Problems(e)) is { } problems)
+        {
+            foreach (var problem in problems) await stderr.WriteLineAsync($"error: {Flat(problem)}");
+            return ExitCodes.Usage;
+        }
+        // Bad input, or a file the command reads or writes (--in, --out, --json, --data) that the file system refuses:
+        // one line, exit 2.
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"error: {Flat(e.Message)}");
             return ExitCodes.Usage;
@@ -133,7 +137,7 @@ public static class Commands
     /// standard error: standard output is the command's result (<c>classify --out -</c>, <c>export --out -</c>) and
     /// must stay machine-readable.
     /// </summary>
-    public static ServiceProvider BuildServices(IConfiguration configuration, PipelineOptions options)
+    public static ServiceProvider BuildServices(IConfiguration configuration)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o =>
@@ -141,7 +145,7 @@ public static class Commands
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         }).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddPipeline(options);
+        services.AddPipeline(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -154,7 +158,7 @@ public static class Commands
             ? options.Sources.Where(s => wanted.Contains(s.Id, StringComparer.OrdinalIgnoreCase)).ToList()
             : options.Sources.Where(s => s.Enabled).ToList();
 
-        await using var services = BuildServices(configuration, options);
+        await using var services = BuildServices(configuration);
         var db = services.GetRequiredService<Database>();
         await db.MigrateAsync(ct);
         await stdout.WriteLineAsync($"store: {db.DataSource}");
@@ -182,12 +186,12 @@ public static class Commands
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 
     /// <summary><c>export</c>: <paramref name="format"/> and <paramref name="status"/> are checked by the parser.</summary>
-    public static async Task<int> ExportAsync(string format, string outPath, string status, IConfiguration configuration, PipelineOptions options,
+    public static async Task<int> ExportAsync(string format, string outPath, string status, IConfiguration configuration,
         TextWriter stdout, CancellationToken ct)
     {
         OutputPath.EnsureFolder(outPath, "--out");
 
-        await using var services = BuildServices(configuration, options);
+        await using var services = BuildServices(configuration);
         var db = services.GetRequiredService<Database>();
         await db.MigrateAsync(ct);
         var items = services.GetRequiredService<ItemStore>().ListAsync(status == "all" ? null : status, ct);

@@ -11,7 +11,8 @@ public static class ExitCodes
 
     /// <summary>
     /// Invalid usage, settings or input: an unknown command or option, a bad value, a settings file that cannot be read,
-    /// a file, folder, model version or reviewer name that cannot be used. One line on standard error, before any work.
+    /// a file, folder, model version or reviewer name that cannot be used. One line on standard error (invalid settings: one
+    /// per problem), before any work.
     /// </summary>
     public const int Usage = 2;
 
@@ -28,7 +29,8 @@ public static class ExitCodes
           0    done
           1    failed while running (e.g. the review address is in use; an unexpected error)
           2    invalid usage, settings or input: an unknown command or option, a bad value, a settings file, file,
-               folder, model version or reviewer name that cannot be used (one line on standard error)
+               folder, model version or reviewer name that cannot be used (one line on standard error; invalid
+               settings: one line per problem)
           130  interrupted (Ctrl+C); everything stored so far is kept
         """;
 }

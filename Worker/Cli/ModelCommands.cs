@@ -7,7 +7,6 @@ using Pipeline.Classify.Corpus;
 using Pipeline.Classify.Evaluation;
 using Pipeline.Classify.Facts;
 using Pipeline.Classify.Training;
-using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
 using Pipeline.Worker.Configuration;
@@ -23,7 +22,7 @@ public static class ReviewCommands
     /// stored); <c>reviewers reset NAME</c> replaces it (signing the account out everywhere); <c>reviewers disable NAME</c>
     /// ends its sessions and refuses its sign-ins until <c>reviewers enable NAME</c>; <c>reviewers list</c>.
     /// </summary>
-    public static async Task<int> ReviewersAsync(string verb, string? name, string role, IConfiguration configuration, PipelineOptions options,
+    public static async Task<int> ReviewersAsync(string verb, string? name, string role, IConfiguration configuration,
         TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         // The parser checks the verb, the NAME and the role; a caller in code gets the same checks.
@@ -31,7 +30,7 @@ public static class ReviewCommands
         if (verb != "list" && !Accounts.IsValidName(name)) throw new UsageException($"'{name}' is not a valid name");
         if (!Accounts.IsRole(role)) throw new UsageException($"--role must be {Accounts.Reviewer} or {Accounts.Maintainer}, not '{role}'");
 
-        await using var services = Commands.BuildServices(configuration, options);
+        await using var services = Commands.BuildServices(configuration);
         var db = services.GetRequiredService<Database>();
         await db.MigrateAsync(ct);
         var users = new UserStore(db);
@@ -110,7 +109,7 @@ public static class ReviewCommands
 
             var configuration = PipelineConfiguration.Build(settings);
             var options = PipelineConfiguration.Bind(configuration);
-            ConfigValidator.ThrowIfInvalid(options);
+            PipelineConfiguration.Validate(configuration);
             var users = new UserStore(new Database(options.Storage.Provider, options.Storage.ConnectionString));
             var password = await Accounts.CreateAsync(users, DemoReviewer, Accounts.Maintainer, DateTimeOffset.UtcNow, ct)
                            ?? await Accounts.ResetAsync(users, DemoReviewer, ct);

@@ -1,12 +1,24 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pipeline.Ingest.Sources;
 
 namespace Pipeline.Worker.Configuration;
 
 /// <summary>A configuration problem that must stop the program before anything runs (exit code 2).</summary>
-public sealed class ConfigurationException(string message) : Exception(message);
+public sealed class ConfigurationException : Exception
+{
+    public ConfigurationException(string message) : this([message])
+    {
+    }
+
+    /// <summary>Every problem found, each a line of its own that names its key or source.</summary>
+    public ConfigurationException(IReadOnlyList<string> problems) : base(string.Join("; ", problems)) => Problems = problems;
+
+    public IReadOnlyList<string> Problems { get; }
+}
 
 /// <summary>
 /// Builds the configuration: <c>appsettings.json</c> (working directory first, then next to the program),
@@ -68,6 +80,44 @@ public static class PipelineConfiguration
         }
         return options;
     }
+
+    /// <summary>
+    /// Refuses an invalid configuration the way the host does when it starts: every options validator registered with
+    /// <c>ValidateOnStart</c> by <see cref="Composition.AddPipeline"/> runs, and all their problems are reported at once,
+    /// one line each. Commands call it before any work, whether or not they start the host.
+    /// </summary>
+    public static void Validate(IConfiguration configuration)
+    {
+        var problems = Problems(configuration);
+        if (problems.Count > 0) throw new ConfigurationException(problems);
+    }
+
+    /// <summary>The problems <see cref="Validate"/> reports; empty when the configuration is valid.</summary>
+    public static IReadOnlyList<string> Problems(IConfiguration configuration)
+    {
+        using var services = new ServiceCollection().AddPipeline(configuration).BuildServiceProvider();
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+            return [];
+        }
+        catch (Exception e) when (Problems(e) is { } problems)
+        {
+            return problems;
+        }
+    }
+
+    /// <summary>
+    /// The problems in what options validation throws (one <see cref="OptionsValidationException"/>, or several in an
+    /// <see cref="AggregateException"/> when several options classes are invalid); null for any other exception.
+    /// </summary>
+    public static IReadOnlyList<string>? Problems(Exception e) => e switch
+    {
+        OptionsValidationException v => [.. v.Failures],
+        AggregateException a when a.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(v => v.Failures)],
+        _ => null,
+    };
 
     /// <summary>The binder names the key ("Pipeline:Sources:3:Kind"); name the source too.</summary>
     private static string Explain(IConfiguration configuration, string message)

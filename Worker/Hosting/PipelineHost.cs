@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
 using Pipeline.Worker.Review;
@@ -22,7 +21,7 @@ public static class PipelineHost
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(options.Review.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
-        builder.Services.AddPipeline(options);
+        builder.Services.AddPipeline(configuration);
         builder.Services.AddSourceSchedule(options);
         builder.Services.AddReview(options);
         builder.Services.AddPipelineHealth();

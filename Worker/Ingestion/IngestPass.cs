@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pipeline.Ingest.Fetching;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 

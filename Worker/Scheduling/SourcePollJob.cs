@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Pipeline.Ingest.Sources;
 using Pipeline.Worker.Ingestion;
 using Quartz;
 

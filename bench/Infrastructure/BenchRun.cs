@@ -3,9 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Classify;
+using Pipeline.Ingest.Fetching;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
+using Pipeline.Worker;
 using Pipeline.Worker.Cli;
 
 namespace Pipeline.Bench.Infrastructure;
@@ -123,7 +126,25 @@ public sealed class BenchRun
         .AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" })
         .Build();
 
-    public ServiceProvider Services(PipelineOptions options) => Commands.BuildServices(QuietLogging(), options);
+    /// <summary>The services of an in-process run over <paramref name="options"/>, logging warnings only.</summary>
+    public ServiceProvider Services(PipelineOptions options) => Commands.BuildServices(Configuration(options));
+
+    /// <summary>
+    /// <paramref name="options"/> as a configuration, since the composition binds each options class from its section
+    /// (<c>Pipeline:Fetch</c>, …) like the program does from its settings files.
+    /// </summary>
+    public static IConfiguration Configuration(PipelineOptions options)
+    {
+        var json = new JsonSerializerOptions
+        {
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        };
+        return new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new { Pipeline = options }, json)))
+            .AddConfiguration(QuietLogging())
+            .Build();
+    }
 
     /// <summary>
     /// Makes sure the shared model folder holds a model of the shipped corpus (trained once, about 30 s; later runs

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 
 namespace Pipeline.Worker.Review.Auth;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Ingest.Fetching;
-using Pipeline.Ingest.Sources;
 
 namespace Pipeline.Ingest.Tests.Fetching;
 
@@ -25,7 +24,8 @@ public sealed class FetcherRetryTests
         var counter = new AttemptCounter();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddFetcher(options);
+        services.AddSingleton(options);
+        services.AddFetcher();
         // Added after the resilience handler, so it sits inside it and sees every attempt.
         services.AddHttpClient(Fetcher.ClientName).AddHttpMessageHandler(() => new CountingForwarder(counter));
         var provider = services.BuildServiceProvider();

@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Worker.Configuration;
+using Pipeline.Worker.Hosting;
 using Pipeline.Worker.Tests.Infrastructure;
 
 namespace Pipeline.Worker.Tests.Configuration;
@@ -91,6 +95,9 @@ public class ConfigurationTests
         File.WriteAllText(file, $$"""{ "Pipeline": { "Fetch": { "{{key}}": 7 } } }""");
         var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([file], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
         Assert.Equal(7, Pipeline.Worker.Configuration.PipelineConfiguration.Bind(configuration).Fetch.MaxRetryDelaySeconds);
+        // What the fetcher is given: the options the composition binds from Pipeline:Fetch.
+        using var services = new ServiceCollection().AddPipeline(configuration).BuildServiceProvider();
+        Assert.Equal(7, services.GetRequiredService<Pipeline.Ingest.Fetching.FetchOptions>().MaxRetryDelaySeconds);
     }
 
     [Fact]
@@ -129,23 +136,28 @@ public class ConfigurationTests
         Assert.Contains("--sorce", run.Stderr);
     }
 
+    /// <summary>Settings from key/value pairs, over the defaults (no sources).</summary>
+    private static IConfiguration Settings(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
+
     [Fact]
     public void ListingTimeoutShorterThanOneAttempt_IsRefused()
     {
-        var options = new Pipeline.Ingest.Sources.PipelineOptions { Fetch = { TimeoutSeconds = 20, ListingTimeoutSeconds = 10 } };
-        Assert.Contains("Pipeline:Fetch:ListingTimeoutSeconds must be at least TimeoutSeconds", Pipeline.Worker.Configuration.ConfigValidator.Validate(options));
+        var configuration = Settings(("Pipeline:Fetch:TimeoutSeconds", "20"), ("Pipeline:Fetch:ListingTimeoutSeconds", "10"));
+        Assert.Contains("Pipeline:Fetch:ListingTimeoutSeconds must be at least TimeoutSeconds",
+            PipelineConfiguration.Problems(configuration));
     }
 
     [Fact]
     public void ProxyAndReviewHostSettings_AreValidatedWithEveryProblemNamed()
     {
-        var options = new Pipeline.Ingest.Sources.PipelineOptions();
-        options.Fetch.Proxy = "proxy.internal:3128";
-        options.Review.KnownProxies = ["10.0.0.2", "proxy.internal"];
-        options.Review.KnownNetworks = ["10.0.0.0/33"];
-        options.Review.LoginAttemptsPerMinute = 0;
+        var configuration = Settings(
+            ("Pipeline:Fetch:Proxy", "proxy.internal:3128"),
+            ("Pipeline:Review:KnownProxies:0", "10.0.0.2"), ("Pipeline:Review:KnownProxies:1", "proxy.internal"),
+            ("Pipeline:Review:KnownNetworks:0", "10.0.0.0/33"),
+            ("Pipeline:Review:LoginAttemptsPerMinute", "0"));
 
-        var errors = Pipeline.Worker.Configuration.ConfigValidator.Validate(options);
+        var errors = PipelineConfiguration.Problems(configuration);
 
         Assert.Contains(errors, e => e.StartsWith("Pipeline:Fetch:Proxy 'proxy.internal:3128'"));
         Assert.Contains(errors, e => e.StartsWith("Pipeline:Review:KnownProxies: 'proxy.internal'"));
@@ -155,11 +167,34 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public async Task Host_InvalidSettings_RefusesToStartWithEveryProblemNamed()
+    {
+        // The host checks its options on start (ValidateOnStart), even when it is built without the command line.
+        using var p = new TestPipeline();
+        p.Configure([], o =>
+        {
+            o["Fetch"] = new JsonObject { ["TimeoutSeconds"] = 0 };
+            o["Review"] = new JsonObject { ["Urls"] = "http://127.0.0.1:0", ["LoginAttemptsPerMinute"] = 0 };
+        });
+        var appSettings = Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json");
+        var configuration = PipelineConfiguration.Build([p.SettingsPath], appSettings);
+        await using var app = PipelineHost.Build(configuration, PipelineConfiguration.Bind(configuration), []);
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+
+        var problems = PipelineConfiguration.Problems(refused);
+        Assert.NotNull(problems);
+        Assert.Contains("Pipeline:Fetch:TimeoutSeconds must be positive", problems);
+        Assert.Contains("Pipeline:Review:LoginAttemptsPerMinute must be at least 1", problems);
+        Assert.False(await p.SchemaExistsAsync(), "nothing runs before the configuration is valid");
+    }
+
+    [Fact]
     public void DefaultCatalogue_IsValidAndCoversThePublishers()
     {
         var configuration = Pipeline.Worker.Configuration.PipelineConfiguration.Build([], Path.Combine(global::Pipeline.Ingest.Tests.SharedData.RepositoryRoot, "appsettings.json"));
         var options = Pipeline.Worker.Configuration.PipelineConfiguration.Bind(configuration);
-        Assert.Empty(Pipeline.Worker.Configuration.ConfigValidator.Validate(options));
+        Assert.Empty(PipelineConfiguration.Problems(configuration));
         Assert.True(options.Sources.Count >= 30);
         Assert.All(options.Sources, s => Assert.Matches("^[ABCX]", s.UrlGrade ?? ""));
         foreach (var host in new[] { "consilium.europa.eu", "europarl.europa.eu", "ec.europa.eu", "eeas.europa.eu", "state.gov", "gov.uk", "canada.ca",

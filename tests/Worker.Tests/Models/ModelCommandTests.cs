@@ -288,7 +288,7 @@ public class ModelCommandTests
         using var p = new TestPipeline();
         p.Configure([TestPipeline.FeedSource("mfa", web.Url("feed.xml"))]);
         await p.RunAsync("ingest");
-        var provider = new Pipeline.Worker.Classification.ClassifierProvider(new Pipeline.Ingest.Sources.ClassifyOptions { ModelDirectory = TestPipeline.ModelDirectory },
+        var provider = new Pipeline.Worker.Classification.ClassifierProvider(new Pipeline.Classify.ClassifyOptions { ModelDirectory = TestPipeline.ModelDirectory },
             new Pipeline.Store.ModelVersionStore(p.Database), p.Items, Microsoft.Extensions.Logging.Abstractions.NullLogger<Pipeline.Worker.Classification.ClassifierProvider>.Instance);
         var before = await provider.TrainingDataAsync([], default);
 
@@ -314,7 +314,7 @@ public class ModelCommandTests
         var extra = Path.Combine(p.Directory, "reviewed.jsonl");
         File.WriteAllLines(extra, ["""{"id":"r1","text":"Norway grants humanitarian visas to Belarusian journalists.","response_types":["support"],"actor":"Norway","actor_type":"state"}"""]);
         var heavier = new Pipeline.Worker.Classification.ClassifierProvider(
-            new Pipeline.Ingest.Sources.ClassifyOptions { ModelDirectory = TestPipeline.ModelDirectory, ReviewWeight = 5 },
+            new Pipeline.Classify.ClassifyOptions { ModelDirectory = TestPipeline.ModelDirectory, ReviewWeight = 5 },
             new Pipeline.Store.ModelVersionStore(p.Database), p.Items, Microsoft.Extensions.Logging.Abstractions.NullLogger<Pipeline.Worker.Classification.ClassifierProvider>.Instance);
         var withFile = await heavier.TrainingDataAsync([extra], default);
         Assert.Equal(5f, withFile.Examples.Single(e => e.Id == "r1").Weight);

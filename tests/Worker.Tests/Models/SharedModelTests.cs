@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pipeline.Ingest.Sources;
+using Pipeline.Classify;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
 using Pipeline.Worker.Tests.Infrastructure;
