@@ -218,7 +218,7 @@ public static class ExplorePage
         int labelEvery = Math.Max(1, months.Count / 12);
         for (int i = 0; i < months.Count; i++)
         {
-            double x = left + gap / 2.0 + i * (bar + gap);
+            double x = left + (width - left - right - months.Count * (bar + gap)) / 2.0 + gap / 2.0 + i * (bar + gap); // centred
             if (values[i] > 0)
                 sb.Append($"<a href=\"{Html.E((q with { From = months[i], To = months[i], Page = 1 }).Url())}\">" +
                           $"<rect x=\"{F(x)}\" y=\"{F(Y(values[i]))}\" width=\"{bar}\" height=\"{F(Y(0) - Y(values[i]))}\" " +
