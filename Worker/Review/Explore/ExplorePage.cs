@@ -87,8 +87,8 @@ public static class ExplorePage
         body.Append(List(query, entries));
         body.Append("</main>");
         var title = actorName is null ? "Explore responses" : actorName;
-        // An actor's page that names no actor with approved responses is not found; a filtered view with no match is a view.
-        var status = context.Request.RouteValues.ContainsKey("name") && entries.Count == 0 && !truncated
+        // An actor's page of a name with no approved response is not found; narrowed by other filters to nothing, it is a view.
+        var status = actor is not null && entries.Count == 0 && !(query with { Actor = null }).Filtered
             ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
         return Page(title, body.ToString(), signedIn, status);
     }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Pipeline.Store;
 using Pipeline.Worker.Review.Explore;
 using static Pipeline.Worker.Tests.Review.ReviewWorld;
@@ -271,6 +273,7 @@ public class ExploreTests
         var council = await client.GetStringAsync("/explore/actor/Council%20of%20the%20EU");
         Assert.Contains("<h1>Council of the EU</h1>", council);
         Assert.Equal([s.CouncilBelavia], Listed(council));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/explore/actor/Poland?type=resolution")).StatusCode); // a view, empty
         var nobody = await client.GetAsync("/explore/actor/Nobody");
         Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
         Assert.Contains("No approved response matches", await nobody.Content.ReadAsStringAsync());
@@ -314,6 +317,22 @@ public class ExploreTests
             Assert.DoesNotContain("<script>", html);
         }
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/explore/actor/" + new string('z', 200))).StatusCode);
+    }
+
+    [Fact]
+    public void Query_IsTheSameViewAfterARoundTripThroughItsUrl()
+    {
+        var view = new ExploreQuery("Council of the EU & co", "igo", "targeted_sanctions", "adopted", true, "Belavia", "2021-01", "2021-06-30", 3);
+        var url = new Uri("http://host" + view.Url());
+        var (parsed, error) = ExploreQuery.Parse(new QueryCollection(QueryHelpers.ParseQuery(url.Query)));
+
+        Assert.Null(error);
+        Assert.Equal(view, parsed);
+        Assert.Equal(new DateOnly(2021, 1, 1), parsed!.FromDay);
+        Assert.Equal(new DateOnly(2021, 6, 30), parsed.ToDay);
+        Assert.Equal(new DateOnly(2021, 2, 28), (parsed with { To = "2021-02" }).ToDay);     // a month ends on its last day
+        Assert.Equal("/explore", new ExploreQuery().Url());
+        Assert.Equal("/explore/actor/A%2FB%20C", ExploreQuery.ActorUrl("A/B C"));
     }
 
     [Fact]
