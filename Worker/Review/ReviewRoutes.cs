@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Store;
 using Pipeline.Worker.Review.Auth;
 using Pipeline.Worker.Review.Dataset;
+using Pipeline.Worker.Review.Explore;
 using Pipeline.Worker.Review.Assets;
 using Pipeline.Worker.Review.Pages;
 using Pipeline.Worker.Review.Queue;
@@ -17,8 +18,8 @@ namespace Pipeline.Worker.Review;
 /// <summary>
 /// The review web: every route of the review page, its API, the published dataset and the statistics page, in
 /// one table (cf. Miniflux <c>ui.go</c>, eShop <c>CatalogApi</c>); the handlers are small static methods in the
-/// files beside this one. Everything except <c>/health</c>, <c>/login</c>, the static assets, the dataset and the
-/// statistics page needs a signed-in reviewer; every POST of a signed-in user carries the session's CSRF token.
+/// files beside this one. Everything except <c>/health</c>, <c>/login</c>, the static assets, the dataset, the
+/// statistics page and the explorer needs a signed-in reviewer; every POST of a signed-in user carries the session's CSRF token.
 /// </summary>
 public static class ReviewRoutes
 {
@@ -26,6 +27,7 @@ public static class ReviewRoutes
     {
         services.AddSingleton<UserStore>();
         services.AddSingleton<ReviewStore>();
+        services.AddSingleton<ExploreStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddLoginRateLimit(options.Review);
         services.ConfigureHttpJsonOptions(o =>
@@ -49,6 +51,9 @@ public static class ReviewRoutes
         // The public dataset for anonymous readers: one database read a minute at most, and none between decisions.
         services.AddOutputCache(o => o.AddPolicy(DatasetHandlers.CachePolicy, b => b
             .Expire(TimeSpan.FromMinutes(1)).SetVaryByQuery("limit", "offset").Tag(DatasetHandlers.CacheTag)));
+        // The explorer's views are keyed by their whole URL (path and query string) and evicted by a decision like the dataset.
+        services.AddOutputCache(o => o.AddPolicy(ExplorePage.CachePolicy, b => b
+            .Expire(TimeSpan.FromMinutes(1)).Tag(DatasetHandlers.CacheTag)));
         services.AddTransport(options.Review);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o => SessionCookie.Configure(o, options.Review));
         services.AddAuthorization(o => o.AddPolicy(Accounts.Maintainer, p => p.RequireRole(Accounts.Maintainer)));
@@ -65,7 +70,7 @@ public static class ReviewRoutes
         app.UseOutputCache(); // after authentication: a signed-in reader is never served from (nor stored in) the cache
         app.Use(CsrfCheck.Middleware);
 
-        // Public: sign-in, assets, the published dataset and its statistics.
+        // Public: sign-in, assets, the published dataset, its statistics and the explorer.
         app.MapGet("/login", AuthHandlers.LoginPage);
         app.MapPost("/login", AuthHandlers.Login).RequireRateLimiting(LoginRateLimit.Policy);
         app.MapGet("/review/{file}", StaticAssets.Serve);
@@ -73,6 +78,8 @@ public static class ReviewRoutes
         app.MapGet("/responses.csv", DatasetHandlers.Csv).CacheOutput(DatasetHandlers.CachePolicy);
         app.MapGet("/responses.atom", DatasetHandlers.Atom).CacheOutput(DatasetHandlers.CachePolicy);
         app.MapGet("/stats", StatisticsPage.Render).CacheOutput(DatasetHandlers.CachePolicy);
+        app.MapGet("/explore", ExplorePage.Render).CacheOutput(ExplorePage.CachePolicy);
+        app.MapGet("/explore/actor/{name}", ExplorePage.Actor).CacheOutput(ExplorePage.CachePolicy);
 
         // Signed-in reviewers only; POSTs also need the X-CSRF-Token of the session.
         var signedIn = app.MapGroup("").RequireAuthorization().WithMetadata(new CsrfCheck.Required());

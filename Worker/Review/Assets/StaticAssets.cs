@@ -18,7 +18,8 @@ public static class StaticAssets
     {
         var assembly = typeof(StaticAssets).Assembly;
         var files = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        foreach (var (file, type) in new[] { ("app.js", "text/javascript; charset=utf-8"), ("signout.js", "text/javascript; charset=utf-8"), ("app.css", "text/css; charset=utf-8"), ("icon.svg", "image/svg+xml") })
+        foreach (var (file, type) in new[] { ("app.js", "text/javascript; charset=utf-8"), ("signout.js", "text/javascript; charset=utf-8"), ("app.css", "text/css; charset=utf-8"),
+                     ("explore.css", "text/css; charset=utf-8"), ("icon.svg", "image/svg+xml") })
         {
             using var stream = assembly.GetManifestResourceStream($"Pipeline.Worker.Review.Assets.{file}")
                 ?? throw new InvalidOperationException($"embedded asset {file} is missing from the build");

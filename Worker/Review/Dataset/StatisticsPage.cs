@@ -35,7 +35,8 @@ public static class StatisticsPage
         body.Append("<main class=\"stats\"><h1>Responses per month</h1>");
         body.Append($"<p class=\"lead\">{total} approved response{(total == 1 ? "" : "s")} " +
                     "(a statement published in several places counts once). Download the data: " +
-                    "<a href=\"/responses.json\">JSON</a>, <a href=\"/responses.csv\">CSV</a>, <a href=\"/responses.atom\">Atom</a>.</p>");
+                    "<a href=\"/responses.json\">JSON</a>, <a href=\"/responses.csv\">CSV</a>, <a href=\"/responses.atom\">Atom</a>. " +
+                    "<a href=\"/explore\">Explore the responses</a> by actor, type, target and date.</p>");
         if (total == 0)
             body.Append("<p class=\"empty\">No response has been approved yet: the charts appear after the first review.</p>");
         else

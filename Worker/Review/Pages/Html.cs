@@ -17,7 +17,8 @@ public static class Html
     /// <summary>The small script that signs out from pages other than the queue (the queue's app.js does it there).</summary>
     public const string SignOutScript = "signout.js";
 
-    public static string Layout(string title, string body, bool script = false, string bodyClass = "", string? extraScript = null) => $"""
+    public static string Layout(string title, string body, bool script = false, string bodyClass = "", string? extraScript = null,
+        string? extraStyle = null) => $"""
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -27,6 +28,7 @@ public static class Html
         <title>{E(title)} · Pipeline</title>
         <link rel="icon" href="/review/icon.svg" type="image/svg+xml">
         <link rel="stylesheet" href="/review/app.css">
+        {(extraStyle is null ? "" : $"<link rel=\"stylesheet\" href=\"/review/{extraStyle}\">")}
         {(script ? "<script src=\"/review/app.js\" defer></script>" : "")}
         {(extraScript is null ? "" : $"<script src=\"/review/{extraScript}\" defer></script>")}
         </head>
@@ -40,7 +42,11 @@ public static class Html
     public static string Header(string? user, string current)
     {
         var sb = new StringBuilder("<header class=\"bar\"><a class=\"brand\" href=\"/\">Pipeline · Belarus responses</a><nav>");
-        foreach (var (href, label) in new[] { ("/", "Review queue"), ("/stats", "Statistics"), ("/responses.json", "Dataset (JSON)"), ("/responses.csv", "CSV"), ("/responses.atom", "Atom"), ("/sources", "Sources") })
+        foreach (var (href, label) in new[]
+                 {
+                     ("/", "Review queue"), ("/stats", "Statistics"), ("/explore", "Explore"), ("/responses.json", "Dataset (JSON)"),
+                     ("/responses.csv", "CSV"), ("/responses.atom", "Atom"), ("/sources", "Sources"),
+                 })
             sb.Append($"<a href=\"{href}\"{(href == current ? " aria-current=\"page\"" : "")}>{E(label)}</a>");
         sb.Append("</nav>");
         // Signing out is a POST with the CSRF header, sent by app.js on the queue page and by signout.js on the others.
