@@ -33,7 +33,8 @@ public sealed record CandidateView(
     IReadOnlyList<LegalAct>? LegalActs = null, ActDate? ActDate = null, FactsView? Facts = null, JsonNode? ReviewedFacts = null,
     FactsView? EffectiveFacts = null);
 public sealed record AuditView(long Id, string Reviewer, DateTimeOffset At, string Decision, JsonNode? Before, JsonNode? After);
-public sealed record TaxonomyView(string[] ResponseTypes, string[] Labels, string[] ActorTypes, string[] Statuses);
+public sealed record TaxonomyView(
+    string[] ResponseTypes, string[] Labels, string[] ActorTypes, string[] Statuses, string[] Stances, string[] Lifecycles);
 public sealed record SourceView(string Id, string Name);
 public sealed record FacetsView(List<SourceView> Sources, List<string> Languages);
 
@@ -41,7 +42,8 @@ public sealed record FacetsView(List<SourceView> Sources, List<string> Languages
 public static class CandidateHandlers
 {
     public static Ok<TaxonomyView> Taxonomy() =>
-        TypedResults.Ok(new TaxonomyView(Classify.Taxonomy.ResponseTypes, Classify.Taxonomy.Labels, Classify.Taxonomy.ActorTypes, ItemStore.Statuses));
+        TypedResults.Ok(new TaxonomyView(Classify.Taxonomy.ResponseTypes, Classify.Taxonomy.Labels, Classify.Taxonomy.ActorTypes, ItemStore.Statuses,
+            Classify.Taxonomy.Stances, Classify.Taxonomy.Lifecycles));
 
     public static async Task<Ok<FacetsView>> Facets(ReviewStore store, PipelineOptions options, CancellationToken ct)
     {
