@@ -160,16 +160,21 @@ public sealed class ItemStore(Database db)
         Sql.ReadString(r, 13), Sql.ReadString(r, 14), FromJson<List<string>>(Sql.ReadString(r, 15)) ?? [], r.GetDouble(16),
         r.GetString(17), r.GetInt32(18), FromJson<List<string>>(Sql.ReadString(r, 19)) ?? [], FromJson<List<string>>(Sql.ReadString(r, 20)) ?? []);
 
-    /// <summary>A reviewer's decision turned into a training example.</summary>
-    public sealed record ReviewedExample(long ItemId, string Title, string Text, string? Language, IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType);
+    /// <summary>
+    /// A reviewer's decision turned into a training example: its labels and the facts the model learns (binding and
+    /// stance, as predicted with the reviewer's corrections applied, <see cref="ResponseFacts.Effective"/>).
+    /// </summary>
+    public sealed record ReviewedExample(long ItemId, string Title, string Text, string? Language, IReadOnlyList<string> ResponseTypes, string? Actor,
+        string? ActorType, bool? Binding = null, string? Stance = null);
 
-    /// <summary>Every approved or corrected candidate (reviewed labels where the reviewer changed them), oldest first.</summary>
+    /// <summary>Every approved or corrected candidate (reviewed labels and facts where the reviewer changed them), oldest first.</summary>
     public async Task<List<ReviewedExample>> ReviewedExamplesAsync(CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
         await using var cmd = Sql.Command(c, null, """
             SELECT i.id, i.title, i.text, i.language, COALESCE(c.reviewed_types, c.response_types),
-                   COALESCE(c.reviewed_actor, c.actor), COALESCE(c.reviewed_actor_type, c.actor_type)
+                   COALESCE(c.reviewed_actor, c.actor), COALESCE(c.reviewed_actor_type, c.actor_type),
+                   c.binding, c.stance, c.reviewed_facts
             FROM candidates c JOIN items i ON i.id = c.item_id
             WHERE c.status = 'approved' OR (c.status = 'rejected' AND c.reviewed_types IS NOT NULL)
             ORDER BY i.id
@@ -177,8 +182,17 @@ public sealed class ItemStore(Database db)
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<ReviewedExample>();
         while (await r.ReadAsync(ct))
+        {
+            // A key of reviewed_facts overrides the predicted column even with null ("unclear"): applied here, not in SQL.
+            var predicted = ResponseFacts.None with
+            {
+                Binding = r.IsDBNull(7) ? null : Convert.ToInt64(r.GetValue(7), System.Globalization.CultureInfo.InvariantCulture) != 0,
+                Stance = Sql.ReadString(r, 8),
+            };
+            var facts = predicted.Effective(Sql.ReadString(r, 9));
             list.Add(new ReviewedExample(r.GetInt64(0), r.GetString(1), r.GetString(2), Sql.ReadString(r, 3),
-                FromJson<List<string>>(r.GetString(4)) ?? [], Sql.ReadString(r, 5), Sql.ReadString(r, 6)));
+                FromJson<List<string>>(r.GetString(4)) ?? [], Sql.ReadString(r, 5), Sql.ReadString(r, 6), facts.Binding, facts.Stance));
+        }
         return list;
     }
 

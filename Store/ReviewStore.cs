@@ -6,8 +6,13 @@ using System.Text.Json.Nodes;
 
 namespace Pipeline.Store;
 
-/// <summary>What a review changes on a candidate row: its status and the reviewer's labels (null = not reviewed).</summary>
-public sealed record ReviewState(string Status, IReadOnlyList<string>? ReviewedTypes, string? ReviewedActor, string? ReviewedActorType);
+/// <summary>
+/// What a review changes on a candidate row: its status and the reviewer's labels (null = not reviewed).
+/// <see cref="ReviewedFacts"/> is the <c>reviewed_facts</c> column: a JSON object of the facts the reviewer corrected
+/// (keys of <see cref="ResponseFacts.Keys"/>; a key present overrides the prediction, even with null), or null.
+/// </summary>
+public sealed record ReviewState(
+    string Status, IReadOnlyList<string>? ReviewedTypes, string? ReviewedActor, string? ReviewedActorType, string? ReviewedFacts = null);
 
 /// <summary>
 /// Which candidates the queue shows and in what order. A page starts after <see cref="After"/> (the key of the last
@@ -77,6 +82,15 @@ public sealed record ReviewCandidate(
     public IReadOnlyList<string> EffectiveTypes => ReviewedTypes ?? PredictedTypes;
     public string? EffectiveActor => ReviewedActor ?? PredictedActor;
     public string? EffectiveActorType => ReviewedActorType ?? PredictedActorType;
+
+    /// <summary>The facts as predicted when the item was stored (migration 7); all null for rows stored before it.</summary>
+    public ResponseFacts PredictedFacts { get; init; } = ResponseFacts.None;
+
+    /// <summary>The reviewer's corrections of the facts (the <c>reviewed_facts</c> JSON object), or null.</summary>
+    public string? ReviewedFacts { get; init; }
+
+    /// <summary>The predicted facts with the reviewer's corrections applied key by key.</summary>
+    public ResponseFacts EffectiveFacts => PredictedFacts.Effective(ReviewedFacts);
 }
 
 /// <summary>One row of the audit trail: who changed what, when, with the state before and after (JSON).</summary>
@@ -187,7 +201,8 @@ public sealed class ReviewStore(Database db)
         await using var cmd = Sql.Command(c, null, $"""
             SELECT i.id, i.source_id, i.url, i.title, i.published, i.fetched, i.language, i.text, i.duplicate_of,
                    c.status, c.response_types, c.scores, c.actor, c.actor_type, c.co_actors, c.confidence, c.model_version,
-                   c.reviewed_types, c.reviewed_actor, c.reviewed_actor_type, c.version, c.updated, i.relevance_terms
+                   c.reviewed_types, c.reviewed_actor, c.reviewed_actor_type, c.version, c.updated, i.relevance_terms,
+                   c.binding, c.stance, c.lifecycle, c.targets, c.act_date, c.reviewed_facts
             FROM items i JOIN candidates c ON c.item_id = i.id WHERE i.id = @id;
             {DuplicatesSql}
             """, ("@id", id));
@@ -198,7 +213,12 @@ public sealed class ReviewStore(Database db)
             FromJson<Dictionary<string, double>>(r.GetString(11)) ?? [], Sql.ReadString(r, 12), Sql.ReadString(r, 13),
             FromJson<List<string>>(Sql.ReadString(r, 14)) ?? [], r.GetDouble(15), r.GetString(16), FromJson<List<string>>(Sql.ReadString(r, 17)),
             Sql.ReadString(r, 18), Sql.ReadString(r, 19), r.GetInt32(20), Sql.ReadTime(r, 21)!.Value,
-            FromJson<List<string>>(Sql.ReadString(r, 22)) ?? [], []);
+            FromJson<List<string>>(Sql.ReadString(r, 22)) ?? [], [])
+        {
+            PredictedFacts = new ResponseFacts(r.IsDBNull(23) ? null : Convert.ToInt64(r.GetValue(23), CultureInfo.InvariantCulture) != 0,
+                Sql.ReadString(r, 24), Sql.ReadString(r, 25), ResponseFacts.TargetsFromJson(Sql.ReadString(r, 26)), Sql.ReadString(r, 27)),
+            ReviewedFacts = Sql.ReadString(r, 28),
+        };
         await r.NextResultAsync(ct);
         return found with { Duplicates = await ReadDuplicatesAsync(r, ct) };
     }
@@ -346,13 +366,13 @@ public sealed class ReviewStore(Database db)
         // write transaction already holds the database's write lock.
         var lockRow = tx is not null && c is Npgsql.NpgsqlConnection ? " FOR UPDATE OF c" : "";
         await using var cmd = Sql.Command(c, tx, $"""
-            SELECT c.status, c.reviewed_types, c.reviewed_actor, c.reviewed_actor_type, c.version, i.duplicate_of
+            SELECT c.status, c.reviewed_types, c.reviewed_actor, c.reviewed_actor_type, c.version, i.duplicate_of, c.reviewed_facts
             FROM candidates c JOIN items i ON i.id = c.item_id WHERE c.item_id = @id{lockRow}
             """, ("@id", id));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
-        return (new ReviewState(r.GetString(0), FromJson<List<string>>(Sql.ReadString(r, 1)), Sql.ReadString(r, 2), Sql.ReadString(r, 3)),
-            r.GetInt32(4), Sql.ReadLong(r, 5));
+        return (new ReviewState(r.GetString(0), FromJson<List<string>>(Sql.ReadString(r, 1)), Sql.ReadString(r, 2), Sql.ReadString(r, 3),
+            Sql.ReadString(r, 6)), r.GetInt32(4), Sql.ReadLong(r, 5));
     }
 
     private static async Task<int> WriteAsync(DbConnection c, DbTransaction tx, long id, int version, ReviewState s, DateTimeOffset at, CancellationToken ct)
@@ -360,10 +380,10 @@ public sealed class ReviewStore(Database db)
         // The version in the WHERE clause is the optimistic lock; the transaction already holds the write lock.
         var n = await Sql.ExecuteAsync(c, tx, """
             UPDATE candidates SET status = @s, reviewed_types = @t, reviewed_actor = @a, reviewed_actor_type = @at,
-                   version = version + 1, updated = @now
+                   reviewed_facts = @f, version = version + 1, updated = @now
             WHERE item_id = @id AND version = @v
             """, ct, ("@s", s.Status), ("@t", s.ReviewedTypes is null ? null : ItemStore.Json(s.ReviewedTypes)), ("@a", s.ReviewedActor),
-            ("@at", s.ReviewedActorType), ("@now", Sql.Time(at)), ("@id", id), ("@v", version));
+            ("@at", s.ReviewedActorType), ("@f", s.ReviewedFacts), ("@now", Sql.Time(at)), ("@id", id), ("@v", version));
         if (n != 1) throw new InvalidOperationException($"candidate {id} changed inside its own transaction");
         return version + 1;
     }
@@ -378,6 +398,7 @@ public sealed class ReviewStore(Database db)
             var next = current.Value.State with
             {
                 ReviewedTypes = primaryState.ReviewedTypes, ReviewedActor = primaryState.ReviewedActor, ReviewedActorType = primaryState.ReviewedActorType,
+                ReviewedFacts = primaryState.ReviewedFacts,
             };
             var version = await WriteAsync(c, tx, dup.Id, current.Value.Version, next, at, ct);
             var after = StateJson(next, version);
@@ -424,6 +445,7 @@ public sealed class ReviewStore(Database db)
         ["reviewed_types"] = s.ReviewedTypes is null ? null : new JsonArray(s.ReviewedTypes.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
         ["reviewed_actor"] = s.ReviewedActor,
         ["reviewed_actor_type"] = s.ReviewedActorType,
+        ["reviewed_facts"] = s.ReviewedFacts is null ? null : JsonNode.Parse(s.ReviewedFacts),
         ["version"] = version,
     };
 
@@ -431,7 +453,9 @@ public sealed class ReviewStore(Database db)
     {
         var o = JsonNode.Parse(json ?? "{}")!.AsObject();
         return new ReviewState(o["status"]!.GetValue<string>(), o["reviewed_types"]?.AsArray().Select(n => n!.GetValue<string>()).ToList(),
-            o["reviewed_actor"]?.GetValue<string>(), o["reviewed_actor_type"]?.GetValue<string>());
+            o["reviewed_actor"]?.GetValue<string>(), o["reviewed_actor_type"]?.GetValue<string>(),
+            // Audit rows written before migration 7 have no reviewed_facts: there were none to restore.
+            o["reviewed_facts"] is JsonObject facts ? facts.ToJsonString() : null);
     }
 
     private static T? FromJson<T>(string? json) => string.IsNullOrEmpty(json) ? default : JsonSerializer.Deserialize<T>(json);

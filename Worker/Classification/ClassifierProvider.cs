@@ -292,7 +292,8 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
             .Select(r => new LabelledExample
             {
                 Id = $"review-{r.ItemId}", Title = r.Title, Text = r.Text, Language = r.Language, ResponseTypes = [.. r.ResponseTypes],
-                Actor = r.Actor, ActorType = r.ActorType, Origin = $"review of item {r.ItemId}", Weight = (float)options.ReviewWeight,
+                Actor = r.Actor, ActorType = r.ActorType, Binding = r.Binding, Stance = r.Stance, Origin = $"review of item {r.ItemId}",
+                Weight = (float)options.ReviewWeight,
             });
         var extra = extraFiles.Count == 0 ? new LoadedCorpus([], []) : CorpusLoader.Load(extraFiles);
         foreach (var e in extra.Examples) { e.TrainOnly = true; e.Weight = (float)options.ReviewWeight; }

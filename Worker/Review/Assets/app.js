@@ -13,7 +13,7 @@
     index: 0,             // the entry shown
     details: new Map(),   // id -> Promise of the candidate (prefetched so that the next one shows at once)
     current: null,        // the candidate shown, null while the next one loads
-    draft: null,          // { types, actor, actorType } as the reviewer is changing them
+    draft: null,          // { types, actor, actorType, facts } as the reviewer is changing them
     done: new Map(),      // id -> status, decided in this session
     skipped: new Set(),
     undo: [],             // [{ id, version }] of this session's decisions, newest last
@@ -121,7 +121,7 @@
     if (!d) { toast(`Candidate #${entry.id} could not be loaded`); return; }
     Object.assign(entry, { title: d.title, response_types: d.response_types, confidence: d.predicted.confidence, status: d.status });
     state.current = d;
-    state.draft = { types: [...d.response_types], actor: d.actor || '', actorType: d.actor_type || 'other' };
+    state.draft = { types: [...d.response_types], actor: d.actor || '', actorType: d.actor_type || 'other', facts: factsOf(d) };
     renderCandidate(d);
     renderDraft();
     renderList();
@@ -197,6 +197,7 @@
       d.duplicate_of ? h('p', { class: 'note' }, `A duplicate of #${d.duplicate_of}: it is decided with it. `,
         h('a', { href: '#c=' + d.duplicate_of }, 'Open the primary')) : null,
       predictionPanel(d),
+      factsPanel(d),
       legalActsPanel(d),
       h('section', { class: 'text-panel' }, h('h2', { text: 'Text' }), legend(d), textNode(d)),
       duplicatesPanel(d),
@@ -222,8 +223,6 @@
         ' · actor ', h('strong', { text: p.actor || '?' }), ` (${p.actor_type || '?'})`,
         p.co_actors.length ? ` with ${p.co_actors.join(', ')}` : '',
         ` · confidence ${pct(p.confidence)} · model ${p.model_version}`),
-      d.act_date ? h('p', { class: 'act-date' }, 'Date of the act ', h('strong', { text: d.act_date.date }),
-        ` (read from “${d.act_date.evidence}”)`) : null,
       d.reviewed ? h('p', { class: 'reviewed' }, 'Reviewed: ',
         h('strong', { text: d.reviewed.response_types ? d.reviewed.response_types.map(words).join(', ') : 'set aside' }),
         ` · actor ${d.reviewed.actor || '—'} (${d.reviewed.actor_type || '—'})`) : null,
@@ -239,6 +238,8 @@
       h('mark', { class: 'm-cue-predicted', text: 'cue for the predicted type' }), ' ',
       h('mark', { class: 'm-cue', text: 'cue for another type' }), ' ',
       d.drivers.length ? h('span', { class: 'driver', text: `sentence driving “${words(d.drivers_for)}”` }) : null,
+      targetSpans(d).length ? h('mark', { class: 'm-target', text: 'target' }) : null,
+      dateSpan(d) ? h('mark', { class: 'm-date', text: 'date of the act' }) : null,
       d.drivers_notice ? h('span', { class: 'hint', text: ' ' + d.drivers_notice }) : null);
   }
 
@@ -247,8 +248,11 @@
     const text = d.text || '';
     const marks = d.marks || [];
     const drivers = d.drivers || [];
+    const targets = targetSpans(d);
+    const date = dateSpan(d);
+    const facts = date ? targets.concat([date]) : targets;
     const cuts = new Set([0, text.length]);
-    for (const s of marks.concat(drivers)) { cuts.add(s.start); cuts.add(s.start + s.length); }
+    for (const s of marks.concat(drivers, facts)) { cuts.add(s.start); cuts.add(s.start + s.length); }
     const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
     const root = h('div', { id: 'text', class: 'text' });
     let para = h('p');
@@ -258,16 +262,141 @@
       const b = points[k + 1];
       const mark = marks.find((m) => m.start <= a && a < m.start + m.length);
       const drv = drivers.find((s) => s.start <= a && a < s.start + s.length);
+      const fact = facts.find((s) => s.start <= a && a < s.start + s.length);
       text.slice(a, b).split('\n').forEach((line, j) => {
         if (j > 0 && para.childNodes.length) { para = h('p'); root.append(para); }
         if (!line) return;
         let node = document.createTextNode(line);
         if (mark) node = h('mark', { class: 'm-' + mark.kind, title: mark.kind === 'actor' ? mark.label : mark.kind === 'belarus' ? 'Belarus mention' : `cue: ${words(mark.label)}` }, node);
+        if (fact) node = h('mark', { class: fact.kind, title: fact.title }, node);
         if (drv) node = h('span', { class: 'driver', title: `without this sentence “${words(d.drivers_for)}” loses ${pct(drv.weight)}` }, node);
         para.append(node);
       });
     }
     return root;
+  }
+
+  // ---- the facts of the response (binding, stance, lifecycle, targets, date) ----------------------
+
+  const FACTS = ['binding', 'stance', 'lifecycle', 'targets', 'date'];
+
+  /** The facts as the reviewer edits them: the effective ones (predicted, with earlier corrections). */
+  function factsOf(d) {
+    const f = d.effective_facts || {};
+    return {
+      binding: f.binding === undefined ? null : f.binding, stance: f.stance || null, lifecycle: f.lifecycle || null,
+      targets: (f.targets || []).map((t) => t.name), date: f.date || null,
+    };
+  }
+
+  const factText = {
+    binding: (v) => (v === true ? 'binding' : v === false ? 'not binding' : 'unclear'),
+    stance: (v) => (v ? words(v) : 'unclear'),
+    lifecycle: (v) => (v ? words(v) : 'unclear'),
+    targets: (v) => (v && v.length ? v.join('; ') : 'none'),
+    date: (v) => v || 'none',
+  };
+
+  const sameFact = (k, a, b) => (k === 'targets' ? (a || []).join('\u0001') === (b || []).join('\u0001') : a === b);
+
+  /** The facts the draft changes, as the decision's body sends them (only these keys). */
+  function factChanges() {
+    const d = state.current;
+    if (!d || !state.draft) return {};
+    const base = factsOf(d);
+    const changes = {};
+    for (const k of FACTS) if (!sameFact(k, base[k], state.draft.facts[k])) changes[k] = state.draft.facts[k];
+    return changes;
+  }
+
+  /** The effective targets that have a place in the text, to highlight. */
+  function targetSpans(d) {
+    const n = (d.text || '').length;
+    return ((d.effective_facts || {}).targets || []).filter((t) => t.start >= 0 && t.length > 0 && t.start + t.length <= n)
+      .map((t) => ({ start: t.start, length: t.length, kind: 'm-target', title: `target: ${t.name}` }));
+  }
+
+  /** Where the date of the act was read in the text (not when it is in the title). */
+  function dateSpan(d) {
+    const e = (d.effective_facts || {}).date_evidence;
+    if (!e || e.in_title || e.start < 0 || e.start + e.length > (d.text || '').length) return null;
+    return { start: e.start, length: e.length, kind: 'm-date', title: `date of the act: ${d.effective_facts.date}` };
+  }
+
+  /** The facts with their evidence: the effective value, "corrected" where a reviewer set it, and the prediction beside. */
+  function factsPanel(d) {
+    const eff = d.effective_facts;
+    const pred = d.facts;
+    if (!eff || !pred) return null;
+    const corrected = new Set(eff.corrected || []);
+    const row = (k, label, value, predicted, evidence) => h('div', { class: 'fact-row', 'data-fact': k },
+      h('dt', { text: label }),
+      h('dd', null, h('strong', { class: 'fact-value', text: value }),
+        corrected.has(k) ? h('span', { class: 'badge corrected', text: 'corrected' }) : null,
+        corrected.has(k) ? h('span', { class: 'hint', text: ` predicted: ${predicted}` }) : null,
+        evidence || null));
+    const acts = (d.legal_acts || []).length;
+    const targets = (eff.targets || []).length
+      ? h('ul', { class: 'targets' }, ...eff.targets.map((t) => h('li', null, t.name,
+        h('span', { class: 'hint', text: t.start >= 0 ? ` · at ${t.start} in the text` : ' · not in the text' }))))
+      : null;
+    const e = eff.date_evidence;
+    const dateEvidence = e ? h('p', { class: 'evidence' }, 'read from “', h('mark', { class: 'm-date', text: e.phrase }), '” in ',
+      h('q', { text: e.sentence }), e.in_title ? ' (title)' : '') : null;
+    return h('section', { class: 'facts', id: 'facts' },
+      h('h2', { text: 'Facts' }),
+      h('dl', null,
+        row('binding', 'Binding', factText.binding(eff.binding), factText.binding(pred.binding),
+          acts ? h('span', { class: 'hint', text: ` · ${acts} legal act(s) named` }) : null),
+        row('stance', 'Stance', factText.stance(eff.stance), factText.stance(pred.stance)),
+        row('lifecycle', 'Lifecycle', factText.lifecycle(eff.lifecycle), factText.lifecycle(pred.lifecycle)),
+        row('targets', 'Targets', (eff.targets || []).length ? `${eff.targets.length}` : 'none',
+          factText.targets((pred.targets || []).map((t) => t.name)), targets),
+        row('date', 'Date of the act', factText.date(eff.date), factText.date(pred.date), dateEvidence)));
+  }
+
+  /** Cycles a fact through its values (forward, or backwards with Shift); unclear (null) is one of them. */
+  function cycleFact(k, back) {
+    if (!state.current) return;
+    const values = k === 'binding' ? [true, false, null]
+      : [...(k === 'stance' ? state.taxonomy.stances : state.taxonomy.lifecycles), null];
+    const i = values.indexOf(state.draft.facts[k]);
+    state.draft.facts[k] = values[(i + (back ? values.length - 1 : 1)) % values.length];
+    renderDraft();
+  }
+
+  function editFact(k) {
+    if (!state.current) return;
+    const input = $('fact-' + k);
+    input.focus();
+    input.select();
+  }
+
+  /** Reads an edited field into the draft; a date must look like one (the server checks the rest). */
+  function readFact(k) {
+    const v = $('fact-' + k).value.trim();
+    if (k === 'date') {
+      if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) { toast('A date is yyyy-mm-dd (empty: none)'); return false; }
+      state.draft.facts.date = v || null;
+    } else {
+      state.draft.facts.targets = v.split(';').map((x) => x.trim()).filter(Boolean);
+    }
+    return true;
+  }
+
+  function factKeys(e) {
+    e.stopPropagation();
+    const input = e.target;
+    const k = input.id.slice('fact-'.length);
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (readFact(k)) { input.blur(); renderDraft(); }
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      const f = state.draft ? state.draft.facts : { date: null, targets: [] };
+      input.value = k === 'date' ? f.date || '' : f.targets.join('; '); // back to the draft's value, which blurring keeps
+      input.blur();
+    }
   }
 
   /** The legal instruments the text names, each linked where its reference gives a link (EUR-Lex, undocs.org…). */
@@ -305,7 +434,10 @@
   function describe(s) {
     if (!s) return '—';
     const types = s.reviewed_types ? s.reviewed_types.map(words).join(', ') : 'as predicted';
-    return `${s.status} [${types}${s.reviewed_actor ? '; ' + s.reviewed_actor : ''}]`;
+    const f = s.reviewed_facts;
+    const facts = f ? Object.keys(f).map((k) => `${k} ${k === 'targets' ? factText.targets((f[k] || []).map((t) => t.name))
+      : factText[k] ? factText[k](f[k]) : f[k]}`).join(', ') : '';
+    return `${s.status} [${types}${s.reviewed_actor ? '; ' + s.reviewed_actor : ''}${facts ? '; facts: ' + facts : ''}]`;
   }
 
   // ---- the draft decision ---------------------------------------------------------------------
@@ -313,7 +445,8 @@
   function isChanged() {
     const d = state.current;
     const dr = state.draft;
-    return dr.types.join('|') !== d.response_types.join('|') || (dr.actor || '') !== (d.actor || '') || dr.actorType !== (d.actor_type || 'other');
+    return dr.types.join('|') !== d.response_types.join('|') || (dr.actor || '') !== (d.actor || '') || dr.actorType !== (d.actor_type || 'other')
+      || Object.keys(factChanges()).length > 0;
   }
 
   function renderDraft() {
@@ -328,6 +461,17 @@
     }
     if (document.activeElement !== $('actor')) $('actor').value = dr.actor;
     $('actor-type').value = dr.actorType;
+    const changes = factChanges();
+    for (const k of ['binding', 'stance', 'lifecycle']) {
+      const b = $('fact-' + k);
+      b.querySelector('.value').textContent = factText[k](dr.facts[k]);
+      b.classList.toggle('changed', k in changes);
+    }
+    for (const k of ['date', 'targets']) {
+      const input = $('fact-' + k);
+      if (document.activeElement !== input) input.value = k === 'date' ? dr.facts.date || '' : dr.facts.targets.join('; ');
+      input.classList.toggle('changed', k in changes);
+    }
     const changed = isChanged();
     $('approve').lastChild.textContent = changed ? ' Save correction' : ' Approve';
     $('decision').classList.toggle('changed', changed);
@@ -354,9 +498,10 @@
     const d = state.current;
     if (!d) return;
     if (!isChanged()) return decide({ decision: 'approve', version: d.version }, 'approved');
+    const facts = factChanges();
     return decide({
       decision: 'correct', response_types: state.draft.types, actor: state.draft.actor || null,
-      actor_type: state.draft.actorType, version: d.version,
+      actor_type: state.draft.actorType, version: d.version, ...(Object.keys(facts).length ? { facts } : {}),
     }, 'corrected');
   }
 
@@ -490,6 +635,10 @@
       ArrowLeft: () => { if (state.index > 0) { state.index--; show(); } },
       c: () => { $('actor').focus(); $('actor').select(); searchActors(); },
       '/': () => { $('actor').focus(); $('actor').select(); searchActors(); },
+      b: () => cycleFact('binding'), B: () => cycleFact('binding', true),
+      t: () => cycleFact('stance'), T: () => cycleFact('stance', true),
+      l: () => cycleFact('lifecycle'), L: () => cycleFact('lifecycle', true),
+      d: () => editFact('date'), g: () => editFact('targets'),
     };
     const action = actions[e.key];
     if (!action) return;
@@ -514,6 +663,11 @@
     $('actor').addEventListener('input', searchActors);
     $('actor').addEventListener('blur', () => setTimeout(closeOptions, 100));
     $('actor-type').addEventListener('change', () => { if (state.draft) { state.draft.actorType = $('actor-type').value; renderDraft(); } });
+    for (const k of ['binding', 'stance', 'lifecycle']) $('fact-' + k).addEventListener('click', (e) => cycleFact(k, e.shiftKey));
+    for (const k of ['date', 'targets']) {
+      $('fact-' + k).addEventListener('keydown', factKeys);
+      $('fact-' + k).addEventListener('change', () => { if (state.draft && readFact(k)) renderDraft(); });
+    }
     document.querySelectorAll('#types .type').forEach((b, i) => b.addEventListener('click', (e) => pickType(i + 1, e.shiftKey)));
     $('approve').addEventListener('click', commit);
     $('not-response').addEventListener('click', () => reject('not_a_response'));

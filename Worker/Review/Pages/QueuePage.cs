@@ -58,9 +58,23 @@ public static class QueuePage
                   <button type="button" id="undo"><kbd>u</kbd> Undo</button>
                 </div>
                 <p id="draft-note" class="hint"></p>
+                <fieldset id="facts-edit" class="facts-edit">
+                  <legend>Facts</legend>
+                  <button type="button" id="fact-binding" class="fact"><kbd>b</kbd> Binding <span class="value"></span></button>
+                  <button type="button" id="fact-stance" class="fact"><kbd>t</kbd> Stance <span class="value"></span></button>
+                  <button type="button" id="fact-lifecycle" class="fact"><kbd>l</kbd> Lifecycle <span class="value"></span></button>
+                  <label for="fact-date"><kbd>d</kbd> Date</label>
+                  <input id="fact-date" class="fact" placeholder="yyyy-mm-dd (empty: none)" maxlength="10"
+                         autocomplete="off" spellcheck="false">
+                  <label for="fact-targets"><kbd>g</kbd> Targets</label>
+                  <input id="fact-targets" class="fact" placeholder="names, separated by ;" maxlength="4200"
+                         autocomplete="off" spellcheck="false">
+                  <p class="hint">b t l cycle (Shift: backwards) · d g edit, Enter keeps, Esc reverts</p>
+                </fieldset>
               </section>
             </div>
             <footer class="keys"><kbd>a</kbd>/<kbd>Enter</kbd> approve (or save the correction) · <kbd>1</kbd>–<kbd>7</kbd> type · <kbd>c</kbd> actor ·
+              <kbd>b</kbd> binding · <kbd>t</kbd> stance · <kbd>l</kbd> lifecycle · <kbd>d</kbd> date · <kbd>g</kbd> targets ·
               <kbd>n</kbd> not a response · <kbd>i</kbd> irrelevant · <kbd>x</kbd> reject · <kbd>s</kbd> skip · <kbd>u</kbd> undo · <kbd>Esc</kbd> back to keys</footer>
             <div id="toast" class="toast" role="status" aria-live="assertive" hidden></div>
             """;

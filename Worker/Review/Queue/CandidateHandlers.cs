@@ -30,9 +30,11 @@ public sealed record CandidateView(
     string Status, int Version, PredictionView Predicted, ReviewedView? Reviewed, IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType,
     List<LabelScore> Scores, List<LabelScore> Alternatives, string Text, List<Mark> Marks, List<Driver> Drivers, string? DriversFor,
     long? DuplicateOf, List<DuplicateView> Duplicates, IReadOnlyList<string> RelevanceTerms, string? DriversNotice = null,
-    IReadOnlyList<LegalAct>? LegalActs = null, ActDate? ActDate = null);
+    IReadOnlyList<LegalAct>? LegalActs = null, ActDate? ActDate = null, FactsView? Facts = null, JsonNode? ReviewedFacts = null,
+    FactsView? EffectiveFacts = null);
 public sealed record AuditView(long Id, string Reviewer, DateTimeOffset At, string Decision, JsonNode? Before, JsonNode? After);
-public sealed record TaxonomyView(string[] ResponseTypes, string[] Labels, string[] ActorTypes, string[] Statuses);
+public sealed record TaxonomyView(
+    string[] ResponseTypes, string[] Labels, string[] ActorTypes, string[] Statuses, string[] Stances, string[] Lifecycles);
 public sealed record SourceView(string Id, string Name);
 public sealed record FacetsView(List<SourceView> Sources, List<string> Languages);
 
@@ -40,7 +42,8 @@ public sealed record FacetsView(List<SourceView> Sources, List<string> Languages
 public static class CandidateHandlers
 {
     public static Ok<TaxonomyView> Taxonomy() =>
-        TypedResults.Ok(new TaxonomyView(Classify.Taxonomy.ResponseTypes, Classify.Taxonomy.Labels, Classify.Taxonomy.ActorTypes, ItemStore.Statuses));
+        TypedResults.Ok(new TaxonomyView(Classify.Taxonomy.ResponseTypes, Classify.Taxonomy.Labels, Classify.Taxonomy.ActorTypes, ItemStore.Statuses,
+            Classify.Taxonomy.Stances, Classify.Taxonomy.Lifecycles));
 
     public static async Task<Ok<FacetsView>> Facets(ReviewStore store, PipelineOptions options, CancellationToken ct)
     {
@@ -112,6 +115,13 @@ public static class CandidateHandlers
                 logs.CreateLogger("Pipeline.Review").LogWarning(e, "No prediction drivers for item {ItemKey}", id);
             }
         }
+        // The date read from the text is the prediction of a row stored before the facts were (migration 7), and the
+        // evidence of a stored or reviewed date when it is the same day.
+        var found = ActDates.Find(c.Title, c.Text, DateOnly.FromDateTime((c.Published ?? c.Fetched).UtcDateTime));
+        var predicted = c.PredictedFacts.ActDate is null && found is not null
+            ? c.PredictedFacts with { ActDate = found.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } : c.PredictedFacts;
+        c = c with { PredictedFacts = predicted };
+        var predictedFacts = FactsView.Of(c, predicted, found);
         return TypedResults.Ok(new CandidateView(c.Id, c.Title, c.SourceId, SourceName(options, c.SourceId), SafeUrl(c.Url), c.Published, c.Fetched, c.Language,
             c.Status, c.Version,
             new PredictionView(c.PredictedTypes, c.PredictedActor, c.PredictedActorType, c.CoActors, Math.Round(c.Confidence, 4), c.ModelVersion),
@@ -121,8 +131,9 @@ public static class CandidateHandlers
             c.Text, Evidence.Marks(c.Text, classifiers.Vocabulary, c.PredictedTypes), drivers, drivers.Count > 0 ? label : null,
             c.DuplicateOf,
             c.Duplicates.Select(d => new DuplicateView(d.Id, d.SourceId, SourceName(options, d.SourceId), SafeUrl(d.Url), d.Title, d.Published)).ToList(),
-            c.RelevanceTerms, notice, LegalActs.Find(c.Text),
-            ActDates.Find(c.Title, c.Text, DateOnly.FromDateTime((c.Published ?? c.Fetched).UtcDateTime))));
+            c.RelevanceTerms, notice, LegalActs.Find(c.Text), found, predictedFacts,
+            c.ReviewedFacts is null ? null : ParseObject(c.ReviewedFacts),
+            FactsView.Of(c, c.EffectiveFacts, found, FactsView.ReviewedKeys(c.ReviewedFacts))));
     }
 
     /// <summary><c>POST /api/candidates/{id}/review</c>: approve, correct or reject at the version the reviewer saw.</summary>
@@ -140,7 +151,8 @@ public static class CandidateHandlers
         if (current.Status is "approved" or "rejected" && !user.IsMaintainer())
             return Forbidden($"candidate {id} is already {current.Status}: undo your own decision, or ask a maintainer");
 
-        var (next, error) = DecisionRules.Apply(body, current, classifiers.Vocabulary);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (next, error) = DecisionRules.Apply(body, current, classifiers.Vocabulary, today);
         if (error is not null) return TypedResults.BadRequest(new ApiError(error));
         var result = await store.DecideAsync(id, version, user.ReviewerName(), body.Decision!, next!, clock.GetUtcNow(), ct);
         await PublishedChangedAsync(result, cache);
@@ -195,6 +207,12 @@ public static class CandidateHandlers
     /// <summary>Only web links become links: a feed could carry <c>javascript:</c> or <c>data:</c> URLs.</summary>
     public static string? SafeUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) ? u.AbsoluteUri : null;
+
+    private static JsonNode? ParseObject(string json)
+    {
+        try { return JsonNode.Parse(json) as JsonObject; }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
 
     private static bool Day(string? text, out DateTimeOffset? day)
     {

@@ -1,11 +1,14 @@
+using System.Text.Json.Nodes;
 using Pipeline.Classify;
 using Pipeline.Classify.Actors;
 using Pipeline.Store;
 
 namespace Pipeline.Worker.Review.Queue;
 
-/// <summary>The body of <c>POST /api/candidates/{id}/review</c>.</summary>
-public sealed record ReviewRequest(string? Decision, List<string>? ResponseTypes, string? Actor, string? ActorType, int? Version);
+/// <summary>The body of <c>POST /api/candidates/{id}/review</c>; <see cref="Facts"/> corrects facts of the response
+/// (<see cref="FactRules"/>).</summary>
+public sealed record ReviewRequest(
+    string? Decision, List<string>? ResponseTypes, string? Actor, string? ActorType, int? Version, JsonNode? Facts = null);
 
 /// <summary>
 /// Turns a reviewer's request into the candidate's next state, or says why it cannot (a 400). Pure: the handler
@@ -13,8 +16,10 @@ public sealed record ReviewRequest(string? Decision, List<string>? ResponseTypes
 /// <list type="bullet">
 /// <item><c>approve</c>: the labels shown (reviewed if any, else predicted) unless the request names others; status approved.</item>
 /// <item><c>correct</c>: the request's response types (required), actor and actor type; status approved.</item>
+/// <item>Both take corrected <c>facts</c>, merged into the facts reviewed before (<see cref="FactRules"/>).</item>
 /// <item><c>reject</c>: status rejected; with <c>["not_a_response"]</c> or <c>["irrelevant"]</c> the reviewer's label is kept
-/// (actor <c>none</c>) and becomes training data, without it the candidate is only set aside.</item>
+/// (actor <c>none</c>) and becomes training data, without it the candidate is only set aside. A rejected candidate is not a
+/// response: it has no reviewed facts, and a reject that sends some is refused.</item>
 /// </list>
 /// Response types must be taxonomy ids (<see cref="Taxonomy"/>); actors are canonicalised through the vocabulary;
 /// an actor outside it is accepted only with an explicit actor type.
@@ -25,7 +30,9 @@ public static class DecisionRules
     public const string Correct = "correct";
     public const string Reject = "reject";
 
-    public static (ReviewState? Next, string? Error) Apply(ReviewRequest request, ReviewCandidate current, ActorVocabulary vocabulary)
+    /// <param name="today">The server's day (UTC), the bound of a corrected date.</param>
+    public static (ReviewState? Next, string? Error) Apply(
+        ReviewRequest request, ReviewCandidate current, ActorVocabulary vocabulary, DateOnly today)
     {
         var requested = request.ResponseTypes?.Select(t => t?.Trim() ?? "").ToList();
         var unknown = requested?.Where(t => !Taxonomy.IsLabel(t)).ToList() ?? [];
@@ -45,10 +52,13 @@ public static class DecisionRules
                     return (null, $"an approved candidate is a response: use response types ({string.Join(", ", Taxonomy.ResponseTypes)}); " +
                                   $"for {Taxonomy.NotAResponse} or {Taxonomy.Irrelevant} use the decision reject");
                 var (actor, actorType, error) = ResolveActor(request, current, vocabulary);
-                return error is not null ? (null, error) : (new ReviewState("approved", types, actor, actorType), null);
+                if (error is not null) return (null, error);
+                var (facts, factError) = FactRules.Merge(request.Facts, current, today);
+                return factError is not null ? (null, factError) : (new ReviewState("approved", types, actor, actorType, facts), null);
             }
             case Reject:
             {
+                if (request.Facts is not null) return (null, "facts are corrected with approve or correct: a rejected candidate has none");
                 if (requested is null || requested.Count == 0) return (new ReviewState("rejected", null, null, null), null);
                 if (requested.Count != 1 || requested[0] is not (Taxonomy.NotAResponse or Taxonomy.Irrelevant))
                     return (null, $"reject takes response_types [\"{Taxonomy.NotAResponse}\"] or [\"{Taxonomy.Irrelevant}\"] (or none)");

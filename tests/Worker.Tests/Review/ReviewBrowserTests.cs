@@ -172,6 +172,112 @@ public class ReviewBrowserTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// The facts of a response by keyboard (issue 15): the Facts panel shows the predicted facts with their evidence
+    /// (the target and the date highlighted in the text, the date's sentence quoted); <c>b</c> and <c>l</c> cycle binding
+    /// and lifecycle, <c>d</c> and <c>g</c> edit the date and the targets, <c>a</c> saves the correction; the store, the
+    /// audit trail and the page (marked "corrected") agree.
+    /// </summary>
+    [ChromiumFact]
+    public async Task Browser_KeyboardCorrectsTheFacts_StoreAuditAndPageAgree()
+    {
+        await using var world = await CreateAsync();
+        var id = await ReviewFactsApiTests.FactsItemAsync(world);
+        var (app, url) = await world.StartKestrelAsync("127.0.0.53");
+        var profile = Directory.CreateTempSubdirectory("pipeline-chromium-").FullName;
+        try
+        {
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new()
+            {
+                ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs,
+                ViewportSize = new ViewportSize { Width = 1440, Height = 960 },
+            });
+            var problems = new List<string>();
+            await browser.RouteAsync("**/*", route => route.Request.Url.StartsWith(url.AbsoluteUri, StringComparison.Ordinal)
+                ? route.ContinueAsync() : route.AbortAsync());
+            var page = browser.Pages.FirstOrDefault() ?? await browser.NewPageAsync();
+            page.SetDefaultTimeout(60_000);
+            page.Console += (_, m) => { if (m.Type is "error" or "warning") lock (problems) problems.Add($"console {m.Type}: {m.Text}"); };
+            page.PageError += (_, e) => { lock (problems) problems.Add("page error: " + e); };
+
+            await page.GotoAsync(url + "login");
+            await page.FillAsync("#username", Alice);
+            await page.FillAsync("#password", Passwords[Alice]);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForSelectorAsync("body[data-ready=true] #candidate[data-id]");
+            await page.GotoAsync(url + "#c=" + id);
+            await page.WaitForFunctionAsync($"() => document.querySelector('#candidate')?.dataset.id === '{id}'");
+
+            // The predicted facts with their evidence.
+            Assert.Equal("binding", await page.TextContentAsync("#facts [data-fact=binding] .fact-value"));
+            Assert.Equal("called for", await page.TextContentAsync("#facts [data-fact=lifecycle] .fact-value"));
+            Assert.Equal("2021-06-04", await page.TextContentAsync("#facts [data-fact=date] .fact-value"));
+            Assert.StartsWith("The Council listed Belavia", await page.TextContentAsync("#facts [data-fact=date] q"));
+            Assert.Equal("Belavia", await page.TextContentAsync("#text mark.m-target"));
+            Assert.Equal("4 June 2021", await page.TextContentAsync("#text mark.m-date"));
+            Assert.Equal(0, await page.Locator("#facts .badge.corrected").CountAsync());
+
+            // b: binding → not binding; l l: called for → announced → adopted; d: the date; g: one more target.
+            await page.Keyboard.PressAsync("b");
+            Assert.Equal("not binding", await page.TextContentAsync("#fact-binding .value"));
+            await page.Keyboard.PressAsync("l");
+            await page.Keyboard.PressAsync("l");
+            Assert.Equal("adopted", await page.TextContentAsync("#fact-lifecycle .value"));
+            await page.Keyboard.PressAsync("d");
+            Assert.Equal("fact-date", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            await page.Keyboard.TypeAsync("2021-06-05");
+            await page.Keyboard.PressAsync("Enter");
+            await page.Keyboard.PressAsync("g");
+            Assert.Equal("fact-targets", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            Assert.Equal("Belavia", await page.InputValueAsync("#fact-targets"));
+            await page.Keyboard.PressAsync("End");
+            await page.Keyboard.TypeAsync("; Naftan");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal(" Save correction",
+                await page.EvaluateAsync<string>("() => document.querySelector('#approve').lastChild.textContent"));
+            // Esc in a field reverts what was typed since: the date stays the one kept with Enter.
+            await page.Keyboard.PressAsync("d");
+            await page.Keyboard.TypeAsync("1999");
+            await page.Keyboard.PressAsync("Escape");
+            Assert.Equal("2021-06-05", await page.InputValueAsync("#fact-date"));
+            await page.Keyboard.PressAsync("a");
+            await NextAsync(page, id);
+
+            var stored = (await world.Reviews.GetAsync(id))!;
+            Assert.Equal("approved", stored.Status);
+            var facts = stored.EffectiveFacts;
+            Assert.Equal((false, "adopted", "2021-06-05", "critical"), (facts.Binding, facts.Lifecycle, facts.ActDate, facts.Stance));
+            Assert.Equal([new TargetMention("Belavia", 19, 7), new TargetMention("Naftan")], facts.Targets);
+            Assert.Equal(["binding", "lifecycle", "targets", "date"],
+                JsonNode.Parse(stored.ReviewedFacts!)!.AsObject().Select(kv => kv.Key));
+            var audit = Assert.Single(await world.Reviews.AuditAsync(id));
+            Assert.Equal((Alice, "correct"), (audit.Reviewer, audit.Decision));
+            Assert.Equal("adopted", JsonNode.Parse(audit.After!)!["reviewed_facts"]!["lifecycle"]!.GetValue<string>());
+
+            // Back to it: the page shows the facts as corrected, the prediction beside them.
+            await page.EvaluateAsync("() => { location.hash = ''; }");
+            await page.GotoAsync(url + "#c=" + id);
+            await page.WaitForFunctionAsync($"() => document.querySelector('#candidate')?.dataset.id === '{id}'" +
+                " && document.querySelector('#candidate').dataset.status === 'approved'");
+            Assert.Equal("not binding", await page.TextContentAsync("#facts [data-fact=binding] .fact-value"));
+            Assert.Equal(4, await page.Locator("#facts .badge.corrected").CountAsync());
+            Assert.Contains("predicted: binding", await page.TextContentAsync("#facts [data-fact=binding]"));
+            Assert.Equal("2021-06-05", await page.InputValueAsync("#fact-date"));
+            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "review-facts.png"), FullPage = true });
+
+            lock (problems) Assert.Empty(problems);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            try { Directory.Delete(profile, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     private static async Task<long> ShownAsync(IPage page) => long.Parse((await page.GetAttributeAsync("#candidate", "data-id"))!);
 
     private static async Task<long> NextAsync(IPage page, long previous)
