@@ -32,6 +32,40 @@ public class ActorTests
     }
 
     [Fact]
+    public void No_alias_names_two_actors()
+    {
+        // Aliases are compared folded, as the matcher reads them ("EuG" is "EUG"); of two entries with the same folded
+        // alias the matcher silently keeps the first, so the second would never be found by it.
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clashes = new List<string>();
+        foreach (var a in Vocabulary.Value.Actors)
+            foreach (var alias in a.Aliases.Append(a.Name))
+            {
+                var key = string.Join(' ', ActorVocabulary.Tokens(alias).Select(t => t.Text));
+                if (key.Length == 0) clashes.Add($"'{alias}' ({a.Name}) has no words");
+                else if (!owners.TryAdd(key, a.Name) && owners[key] != a.Name) clashes.Add($"'{alias}' ({a.Name}) is also {owners[key]}");
+            }
+        Assert.Empty(clashes);
+    }
+
+    [Theory]
+    // Names in the forms held-out texts wrote them, once missing from the vocabulary.
+    [InlineData("Le Tribunal de l'Union européenne a rejeté le recours.", "Court of Justice of the European Union")]
+    [InlineData("Urteil des Gerichts der Europäischen Union in der Rechtssache T-1/22", "Court of Justice of the European Union")]
+    [InlineData("Спецдокладчик ООН по вопросам пыток направил властям запрос", "UN Special Rapporteur on torture")]
+    [InlineData("Спэцыяльная дакладчыца ААН па свабодзе выказваньня заклікала", "UN Special Rapporteur on freedom of expression")]
+    [InlineData("Pytania skierowała Grupa Robocza ONZ ds. Wymuszonych lub Przymusowych Zaginięć", "UN Working Group on Enforced or Involuntary Disappearances")]
+    [InlineData("JT darbo grupė: sulaikymas savavališkas", "UN Working Group on Arbitrary Detention")]
+    [InlineData("представитель Управления ООН по правам человека", "OHCHR")]
+    [InlineData("Recommandation de l'Assemblée parlementaire sur le Bélarus", "PACE")]
+    [InlineData("国际奥委会执委会决定", "IOC")]
+    [InlineData("MAK zabaraniŭ naviedvać Alimpijskija hulni", "IOC")]
+    [InlineData("中方愿同白方一道推动两国关系", "China")]
+    [InlineData("The Republic of Belarus (Sanctions) (EU Exit) (Amendment) Regulations 2021", "United Kingdom")]
+    public void Names_in_the_monitors_languages_are_found(string text, string expected) =>
+        Assert.Contains(Vocabulary.Value.FindMentions(text), m => m.Actor.Name == expected);
+
+    [Fact]
     public void An_acronym_written_in_lower_case_is_a_word_not_an_actor()
     {
         var v = new ActorVocabulary([new ActorEntry { Name = "World Health Organization", Type = "igo", Aliases = ["WHO"] }]);
