@@ -1,0 +1,200 @@
+using System.Text.RegularExpressions;
+using Pipeline.Classify.Lexicon;
+
+namespace Pipeline.Classify.Facts;
+
+/// <summary>The lifecycle of the response a text reports (issue 15) and the sentence it was read from.</summary>
+/// <param name="Value">One of <see cref="Taxonomy.Lifecycles"/>.</param>
+/// <param name="Start">Where the evidence sentence starts: in the title when <paramref name="InTitle"/>, else in the text.</param>
+/// <param name="Evidence">The sentence itself, as written.</param>
+public sealed record LifecycleFact(string Value, int Start, int Length, string Evidence, bool InTitle = false);
+
+/// <summary>
+/// Reads whether a response was <c>called_for</c> (a demand that someone else act), <c>announced</c> (planned, prepared,
+/// promised), <c>adopted</c> (done: imposed, adopted, condemned…), <c>extended</c> (renewed, prolonged) or <c>lifted</c>
+/// (lifted, suspended, eased, delisted), from cue words in the corpus languages (<c>Data/lifecycle-cues.txt</c>).
+/// <para>Each sentence gets the lifecycle of its first cue, skipping cues in a clause that recalls an earlier act
+/// (", which imposed sanctions last year,") and calls the actor rejects ("rejected calls for sanctions"); a generic
+/// "adopted" cue gives way to a more specific one right after it ("decided to extend", "agreed to prepare"). The title,
+/// then the first sentence that says anything, decide; the predicted type and stance correct that: a statement that
+/// demands measures is <c>called_for</c>, a sanctions text that renews them <c>extended</c>, a measure is not a
+/// call, and the stance <c>easing</c> means <c>lifted</c>.</para>
+/// Deterministic and bounded: at most <see cref="MaxChars"/> characters, non-backtracking expressions.
+/// </summary>
+public static class Lifecycle
+{
+    /// <summary>Text beyond this is not read.</summary>
+    public const int MaxChars = 100_000;
+
+    /// <summary>Sentences longer than this are read only this far (a run-on page without full stops).</summary>
+    private const int MaxSentence = 1_000;
+
+    /// <summary>How many sentences with a cue the type and stance rules look at.</summary>
+    private const int LeadSentences = 3;
+
+    /// <summary>Classes in order of precedence when two cues start at the same word.</summary>
+    private static readonly string[] Order = ["lifted", "extended", "called_for", "announced", "adopted"];
+
+    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+
+    private static readonly Lazy<Cues> Loaded = new(() => Cues.Load(DefaultPath));
+
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "Data", "lifecycle-cues.txt");
+
+    // Words saying what a demand is about: a statement demanding measures (not only "dialogue") is a call for them.
+    private static readonly Regex MeasureWord = new(
+        @"\b(?:sanction\w*|measure\w*|restriction\w*|ban\b|bans\b|embargo\w*|list\w*|санкц\w*|мер\w*|обмежен\w*|ограничен\w*|sankc\w*|" +
+        @"środk\w*|Sanktion\w*|Maßnahm\w*|mesure\w*|sanktsioon\w*|meede\w*|pasākum\w*|priemon\w*|sancion\w*|sanzion\w*)", Options);
+
+    private sealed record Cue(string Class, int Index, int Length);
+
+    /// <summary>The cue expressions: one per class and language (the non-backtracking automaton of a whole class in all
+    /// languages is too large), split further where one language's is still too large.</summary>
+    private sealed class Cues(Dictionary<string, Regex[]> classes, Regex[] reject, Regex[] clause)
+    {
+        public Dictionary<string, Regex[]> Classes { get; } = classes;
+        public Regex[] Reject { get; } = reject;
+        public Regex[] Clause { get; } = clause;
+
+        public static Cues Load(string path)
+        {
+            if (!File.Exists(path)) throw new FileNotFoundException($"lifecycle cues not found: {path}", path);
+            var patterns = new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
+            foreach (var raw in File.ReadLines(path))
+            {
+                var line = raw.Trim();
+                if (line.Length == 0 || line[0] == '#') continue;
+                var parts = line.Split((char[])[' ', '\t'], 3, StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length != 3) throw new InvalidDataException($"{path}: not CLASS LANGUAGE PATTERN: {line}");
+                if (!patterns.TryGetValue(parts[0], out var byLanguage)) patterns[parts[0]] = byLanguage = new(StringComparer.Ordinal);
+                if (!byLanguage.TryGetValue(parts[1], out var list)) byLanguage[parts[1]] = list = [];
+                list.Add(parts[2]);
+            }
+            Regex[] Build(string name, bool wordStart)
+            {
+                if (!patterns.TryGetValue(name, out var byLanguage)) throw new InvalidDataException($"{path}: no {name} cues");
+                var prefix = wordStart ? @"\b" : "";
+                return byLanguage.Values.SelectMany(list => Compile(list.Select(p => $"{prefix}(?:{p})").ToList())).ToArray();
+            }
+            var classes = Order.ToDictionary(c => c, c => Build(c, true), StringComparer.Ordinal);
+            return new Cues(classes, Build("reject", true), Build("clause", false));
+        }
+
+        private static IEnumerable<Regex> Compile(List<string> alternatives)
+        {
+            Regex? regex = null;
+            try { regex = new Regex(string.Join('|', alternatives), Options); }
+            catch (NotSupportedException) when (alternatives.Count > 1) { }
+            if (regex is not null) return [regex];
+            int half = alternatives.Count / 2;
+            return Compile(alternatives[..half]).Concat(Compile(alternatives[half..]));
+        }
+    }
+
+    private static IEnumerable<(int Index, int Length)> All(Regex[] regexes, ReadOnlySpan<char> s)
+    {
+        var found = new List<(int, int)>();
+        foreach (var regex in regexes)
+            foreach (var m in regex.EnumerateMatches(s)) found.Add((m.Index, m.Length));
+        return found;
+    }
+
+    /// <summary>The lifecycle of the response, or null when nothing in the text says (or the type is not a response).</summary>
+    /// <param name="primaryType">The predicted primary type, when known: it corrects what the words say.</param>
+    /// <param name="stance">The predicted stance, when known: <c>easing</c> means <c>lifted</c>.</param>
+    public static LifecycleFact? Find(string? title, string? text, string? primaryType = null, string? stance = null)
+    {
+        if (primaryType is not null && !Taxonomy.IsResponse(primaryType)) return null;
+        var cues = Loaded.Value;
+        var body = TextFold.Head(text ?? "", MaxChars);
+        var head = TextFold.Head(title ?? "", MaxSentence);
+        var read = new List<LifecycleFact>();
+        foreach (var (source, inTitle) in new[] { (head, true), (body, false) })
+            foreach (var (start, length) in Sentences(source))
+                if (Sentence(cues, source.AsSpan(start, Math.Min(length, MaxSentence))) is { } value)
+                    read.Add(new LifecycleFact(value, start, length, source.Substring(start, length), inTitle));
+        if (read.Count == 0) return null;
+
+        var lead = read.Take(LeadSentences).ToList();
+        var fact = read[0];
+        bool measure = primaryType is "targeted_sanctions" or "economic_measures" or "diplomatic_measures";
+        if (primaryType == "statement" && fact.Value != "called_for"
+            && lead.FirstOrDefault(f => f.Value == "called_for" && MeasureWord.IsMatch(f.Evidence)) is { } call)
+            fact = call;
+        if (measure && fact.Value is "called_for" or "announced"
+            && lead.FirstOrDefault(f => f.Value is "adopted" or "extended" or "lifted") is { } done)
+            fact = done;
+        if (primaryType == "targeted_sanctions" && fact.Value == "adopted" && lead.FirstOrDefault(f => f.Value == "extended") is { } renewal)
+            fact = renewal;
+        if (stance == "easing" && fact.Value != "lifted")
+            fact = read.FirstOrDefault(f => f.Value == "lifted") ?? (fact.Value is "adopted" or "extended" ? fact with { Value = "lifted" } : fact);
+        return fact;
+    }
+
+    /// <summary>The lifecycle one sentence says, or null.</summary>
+    private static string? Sentence(Cues cues, ReadOnlySpan<char> s)
+    {
+        var found = new List<Cue>();
+        foreach (var name in Order)
+            foreach (var (index, length) in All(cues.Classes[name], s))
+                found.Add(new Cue(name, index, length));
+        if (found.Count == 0) return null;
+
+        // Clauses recalling an earlier act run to the next comma (or the end of the sentence).
+        var masked = new List<(int From, int To)>();
+        foreach (var (index, length) in All(cues.Clause, s))
+        {
+            int end = s[(index + length)..].IndexOf(',');
+            masked.Add((index, end < 0 ? s.Length : index + length + end));
+        }
+        var rejects = All(cues.Reject, s).Select(m => m.Index + m.Length).ToList();
+
+        var kept = found
+            .Where(c => !masked.Any(k => c.Index >= k.From && c.Index < k.To))
+            .Where(c => c.Class != "called_for" || !rejects.Any(end => end <= c.Index && c.Index - end <= 60))
+            .OrderBy(c => c.Index).ThenBy(c => Array.IndexOf(Order, c.Class))
+            .ToList();
+        if (kept.Count == 0) return null;
+        var first = kept[0];
+        if (first.Class == "adopted")
+        {
+            // "decided to extend", "agreed to prepare new listings": the specific act comes right after the generic verb.
+            var next = kept.Skip(1).FirstOrDefault(c => c.Class is "lifted" or "extended"
+                || c.Class == "announced" && c.Index - (first.Index + first.Length) <= 30);
+            if (next is not null) return next.Class;
+        }
+        return first.Class;
+    }
+
+    /// <summary>Sentences as (start, length), trimmed: ended by . ! ? ; or a line break before a space and a capital,
+    /// a quote or the end. "No. 765/2006" and "9.08.2020" are not ends.</summary>
+    internal static IEnumerable<(int Start, int Length)> Sentences(string s)
+    {
+        int start = 0;
+        for (int i = 0; i <= s.Length; i++)
+        {
+            bool end = i == s.Length || s[i] == '\n';
+            if (!end && s[i] is '.' or '!' or '?' or ';' or '。')
+            {
+                int j = i + 1;
+                while (j < s.Length && s[j] is '"' or '\'' or '»' or '”' or ')') j++;
+                end = j == s.Length || char.IsWhiteSpace(s[j]) && NextStartsSentence(s, j);
+            }
+            if (!end) continue;
+            int a = start, b = Math.Min(i + 1, s.Length);
+            while (a < b && char.IsWhiteSpace(s[a])) a++;
+            while (b > a && char.IsWhiteSpace(s[b - 1])) b--;
+            if (b > a) yield return (a, b - a);
+            start = i + 1;
+        }
+    }
+
+    private static bool NextStartsSentence(string s, int j)
+    {
+        while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
+        return j == s.Length || !char.IsLower(s[j]) && !char.IsDigit(s[j]);
+    }
+
+    /// <summary>For tests: the lifecycle a single sentence says.</summary>
+    internal static string? OfSentence(string sentence) => Sentence(Loaded.Value, sentence.AsSpan());
+}
