@@ -124,10 +124,12 @@ public static class Lifecycle
         if (measure && fact.Value is "called_for" or "announced"
             && lead.FirstOrDefault(f => f.Value is "adopted" or "extended" or "lifted") is { } done)
             fact = done;
-        if (primaryType == "targeted_sanctions" && fact.Value == "adopted" && lead.FirstOrDefault(f => f.Value == "extended") is { } renewal)
+        if (primaryType == "targeted_sanctions" && fact.Value == "adopted"
+            && lead.FirstOrDefault(f => f.Value == "extended") is { } renewal)
             fact = renewal;
         if (stance == "easing" && fact.Value != "lifted")
-            fact = read.FirstOrDefault(f => f.Value == "lifted") ?? (fact.Value is "adopted" or "extended" ? fact with { Value = "lifted" } : fact);
+            fact = read.FirstOrDefault(f => f.Value == "lifted")
+                   ?? (fact.Value is "adopted" or "extended" ? fact with { Value = "lifted" } : fact);
         return fact;
     }
 

@@ -25,7 +25,8 @@ public class TargetsTests
     public void Targets_of_a_sanctions_text_are_found_by_alias_and_inflection(string text, string language, string expected)
     {
         var found = Targets.Find(text, "targeted_sanctions");
-        Assert.True(expected.Split('|').SequenceEqual(found.Select(t => t.Name)), $"{language}: {string.Join(", ", found.Select(t => t.Name))}");
+        var names = found.Select(t => t.Name).ToList();
+        Assert.True(expected.Split('|').SequenceEqual(names), $"{language}: {string.Join(", ", names)}");
         foreach (var t in found) Assert.InRange(t.Start + t.Length, 1, text.Length);
     }
 
