@@ -20,6 +20,7 @@ public static class Composition
         services.AddSingleton(_ => new Database(options.Storage.Provider, options.Storage.ConnectionString));
         services.AddSingleton<SourceStore>();
         services.AddSingleton<ItemStore>();
+        services.AddSingleton<FactsStore>();
         services.AddSingleton<FetchLogStore>();
         services.AddSingleton<ModelVersionStore>();
         services.AddFetcher(options.Fetch);

@@ -91,7 +91,7 @@ public static class Lifecycle
         }
     }
 
-    private static IEnumerable<(int Index, int Length)> All(Regex[] regexes, ReadOnlySpan<char> s)
+    private static List<(int Index, int Length)> All(Regex[] regexes, ReadOnlySpan<char> s)
     {
         var found = new List<(int, int)>();
         foreach (var regex in regexes)
@@ -110,9 +110,22 @@ public static class Lifecycle
         var head = TextFold.Head(title ?? "", MaxSentence);
         var read = new List<LifecycleFact>();
         foreach (var (source, inTitle) in new[] { (head, true), (body, false) })
+        {
+            // Each expression scans the text once; its cues are then dealt to their sentences.
+            var all = Order.SelectMany(name => All(cues.Classes[name], source).Select(m => new Cue(name, m.Index, m.Length)))
+                .OrderBy(c => c.Index).ToList();
+            int next = 0;
             foreach (var (start, length) in Sentences(source))
-                if (Sentence(cues, source.AsSpan(start, Math.Min(length, MaxSentence))) is { } value)
+            {
+                while (next < all.Count && all[next].Index < start) next++;
+                int end = start + Math.Min(length, MaxSentence), from = next;
+                while (next < all.Count && all[next].Index < start + length) next++;
+                var inside = all.GetRange(from, next - from).Where(c => c.Index < end)
+                    .Select(c => c with { Index = c.Index - start }).ToList();
+                if (inside.Count > 0 && Sentence(cues, source.AsSpan(start, end - start), inside) is { } value)
                     read.Add(new LifecycleFact(value, start, length, source.Substring(start, length), inTitle));
+            }
+        }
         if (read.Count == 0) return null;
 
         var lead = read.Take(LeadSentences).ToList();
@@ -134,13 +147,9 @@ public static class Lifecycle
     }
 
     /// <summary>The lifecycle one sentence says, or null.</summary>
-    private static string? Sentence(Cues cues, ReadOnlySpan<char> s)
+    /// <param name="found">The sentence's cues, at positions in the sentence.</param>
+    private static string? Sentence(Cues cues, ReadOnlySpan<char> s, List<Cue> found)
     {
-        var found = new List<Cue>();
-        foreach (var name in Order)
-            foreach (var (index, length) in All(cues.Classes[name], s))
-                found.Add(new Cue(name, index, length));
-        if (found.Count == 0) return null;
 
         // Clauses recalling an earlier act run to the next comma (or the end of the sentence).
         var masked = new List<(int From, int To)>();
@@ -196,7 +205,4 @@ public static class Lifecycle
         while (j < s.Length && char.IsWhiteSpace(s[j])) j++;
         return j == s.Length || !char.IsLower(s[j]) && !char.IsDigit(s[j]);
     }
-
-    /// <summary>For tests: the lifecycle a single sentence says.</summary>
-    internal static string? OfSentence(string sentence) => Sentence(Loaded.Value, sentence.AsSpan());
 }

@@ -127,11 +127,22 @@ public static class Targets
             int s = SentenceOf(sentences, start);
             bool nearCue = s >= 0 && cued[s];
             if (!(nearCue || measure && !entry.Strict)) continue;
+            if (entry.Strict && NamesTheState(text, start, start + length)) continue;
             seen.Add(entry.Name);
             found.Add(new NamedTarget(entry.Name, entry.Kind, start, length));
         }
         return found;
     }
+
+    // "the Lukashenka regime", "режим Лукашенко": the name stands for the state, not for a target.
+    private static readonly Regex StateAfter = new(
+        @"^(?:['’]s)?\s+(?:regime|government|authorities|administration|dictatorship|Regime|régime|reżim\w*|režim\w*|władz\w*)\b", Options);
+    private static readonly Regex StateBefore = new(
+        @"\b(?:regime|régime|режим\w*|рэжым\w*|reżim\w*|režim\w*|Regime|власт\w*|улад\w*|влад\w*)\s+$", Options);
+
+    private static bool NamesTheState(string text, int start, int end) =>
+        StateAfter.IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end)))
+        || StateBefore.IsMatch(text.AsSpan(Math.Max(0, start - 30), Math.Min(30, start)));
 
     private static int SentenceOf(List<(int Start, int Length)> sentences, int at)
     {

@@ -225,7 +225,29 @@ public static class ModelCommands
         return 0;
     }
 
-    private static Dictionary<string, object?> ToJson(LabelledExample e, Prediction p) => new()
+    private static Dictionary<string, object?> ToJson(LabelledExample e, Prediction p)
+    {
+        var type = PredictedFacts.TypeOf(p);
+        var lifecycle = Lifecycle.Find(e.Title, e.Text, type, p.Stance);
+        var json = Predicted(e, p);
+        // The lifecycle with the sentence it was read from (start and length in the title when in_title, else in the text).
+        json["lifecycle"] = lifecycle?.Value;
+        json["lifecycle_evidence"] = lifecycle is null ? null : new Dictionary<string, object?>
+        {
+            ["start"] = lifecycle.Start, ["length"] = lifecycle.Length, ["in_title"] = lifecycle.InTitle, ["sentence"] = lifecycle.Evidence,
+        };
+        // The targets of the measure, each at its first mention in the text.
+        json["targets"] = Targets.Find(e.Text, type)
+            .Select(t => new Dictionary<string, object?>
+            {
+                ["name"] = t.Name, ["kind"] = t.Kind, ["start"] = t.Start, ["length"] = t.Length,
+            })
+            .ToList();
+        json["model_version"] = p.ModelVersion;
+        return json;
+    }
+
+    private static Dictionary<string, object?> Predicted(LabelledExample e, Prediction p) => new()
     {
         ["id"] = e.Id,
         ["title"] = e.Title,
@@ -243,7 +265,6 @@ public static class ModelCommands
         ["date"] = ActDates.Find(e.Title, e.Text, PageDate(e.Published))?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["legal_acts"] = LegalActs.Find(string.IsNullOrWhiteSpace(e.Title) ? e.Text : e.Title + "\n" + e.Text)
             .Select(a => new Dictionary<string, object?> { ["kind"] = a.Kind, ["id"] = a.Id, ["url"] = a.Url }).ToList(),
-        ["model_version"] = p.ModelVersion,
     };
 
     /// <summary>The input line's <c>published</c> (a date or a date and time, ISO 8601), or null.</summary>

@@ -113,6 +113,7 @@ public class ModelCommandTests
         [
             """{"id":"1","title":"Sanctions","published":"2021-12-03T10:00:00Z","text":"Canada announced sanctions on 15 Belarusian officials over human rights violations on Monday under SOR/2020-214."}""",
             """{"id":"2","text":"Weather in Paris will be sunny tomorrow."}""",
+            """{"id":"3","text":"The Council added Belaruskali and Grodno Azot to the sanctions list."}""",
         ]);
         var output = Path.Combine(p.Directory, "out.jsonl");
 
@@ -120,9 +121,15 @@ public class ModelCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(2, lines.Count);
+        Assert.Equal(3, lines.Count);
         Assert.Equal("1", lines[0].GetProperty("id").GetString());
         Assert.Equal(9, lines[0].GetProperty("scores").EnumerateObject().Count());
+        // The targets with where they are written.
+        var targets = lines[2].GetProperty("targets").EnumerateArray().ToList();
+        Assert.Equal(["Belaruskali", "Grodno Azot"], targets.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(18, targets[0].GetProperty("start").GetInt32());
+        Assert.Equal(11, targets[0].GetProperty("length").GetInt32());
+        Assert.Equal("entity", targets[0].GetProperty("kind").GetString());
         Assert.Equal("Canada", lines[0].GetProperty("actor").GetString());
         Assert.Equal("irrelevant", lines[1].GetProperty("response_types")[0].GetString());
         Assert.False(lines[1].GetProperty("relevant").GetBoolean());
@@ -144,6 +151,15 @@ public class ModelCommandTests
         // The date of the act, read against the page's date ("on Monday" before Friday 3 December 2021); none in a weather note.
         Assert.Equal("2021-11-29", lines[0].GetProperty("date").GetString());
         Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("date").ValueKind);
+        // The lifecycle with the sentence it was read from ("announced sanctions" is an act done); none for the weather.
+        Assert.Equal("adopted", lines[0].GetProperty("lifecycle").GetString());
+        var evidence = lines[0].GetProperty("lifecycle_evidence");
+        Assert.False(evidence.GetProperty("in_title").GetBoolean());
+        Assert.Equal(0, evidence.GetProperty("start").GetInt32());
+        Assert.StartsWith("Canada announced sanctions", evidence.GetProperty("sentence").GetString());
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("lifecycle").ValueKind);
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("lifecycle_evidence").ValueKind);
+        Assert.Empty(lines[1].GetProperty("targets").EnumerateArray());
     }
 
     [Fact]
