@@ -50,11 +50,14 @@ public static class Lifecycle
 
     /// <summary>The cue expressions: one per class and language (the non-backtracking automaton of a whole class in all
     /// languages is too large), split further where one language's is still too large.</summary>
-    private sealed class Cues(Dictionary<string, Regex[]> classes, Regex[] reject, Regex[] clause)
+    private sealed class Cues(Dictionary<string, Regex[]> classes, Regex[] reject, Regex[] clause, Regex[] mask, Regex negation)
     {
         public Dictionary<string, Regex[]> Classes { get; } = classes;
         public Regex[] Reject { get; } = reject;
         public Regex[] Clause { get; } = clause;
+        public Regex[] Mask { get; } = mask;
+        /// <summary>Matches when the text before a cue ends with a negation and at most two words.</summary>
+        public Regex Negation { get; } = negation;
 
         public static Cues Load(string path)
         {
@@ -77,7 +80,9 @@ public static class Lifecycle
                 return byLanguage.Values.SelectMany(list => Compile(list.Select(p => $"{prefix}(?:{p})").ToList())).ToArray();
             }
             var classes = Order.ToDictionary(c => c, c => Build(c, true), StringComparer.Ordinal);
-            return new Cues(classes, Build("reject", true), Build("clause", false));
+            if (!patterns.TryGetValue("negation", out var negations)) throw new InvalidDataException($"{path}: no negation cues");
+            var negation = new Regex(@"\b(?:" + string.Join('|', negations.Values.SelectMany(l => l)) + @")\s+(?:\S+\s+){0,2}$", Options);
+            return new Cues(classes, Build("reject", true), Build("clause", false), Build("mask", true), negation);
         }
 
         private static IEnumerable<Regex> Compile(List<string> alternatives)
@@ -109,6 +114,8 @@ public static class Lifecycle
         var body = TextFold.Head(text ?? "", MaxChars);
         var head = TextFold.Head(title ?? "", MaxSentence);
         var read = new List<LifecycleFact>();
+        var calls = new HashSet<LifecycleFact>(ReferenceEqualityComparer.Instance);
+        (string Source, int Start, int Length, bool InTitle)? first = null;
         foreach (var (source, inTitle) in new[] { (head, true), (body, false) })
         {
             // Each expression scans the text once; its cues are then dealt to their sentences.
@@ -117,23 +124,36 @@ public static class Lifecycle
             int next = 0;
             foreach (var (start, length) in Sentences(source))
             {
+                first ??= (source, start, length, inTitle);
                 while (next < all.Count && all[next].Index < start) next++;
                 int end = start + Math.Min(length, MaxSentence), from = next;
                 while (next < all.Count && all[next].Index < start + length) next++;
                 var inside = all.GetRange(from, next - from).Where(c => c.Index < end)
                     .Select(c => c with { Index = c.Index - start }).ToList();
-                if (inside.Count > 0 && Sentence(cues, source.AsSpan(start, end - start), inside) is { } value)
-                    read.Add(new LifecycleFact(value, start, length, source.Substring(start, length), inTitle));
+                if (inside.Count == 0) continue;
+                if (Sentence(cues, source.AsSpan(start, end - start), inside, out var hasCall) is not { } value) continue;
+                var said = new LifecycleFact(value, start, length, source.Substring(start, length), inTitle);
+                read.Add(said);
+                if (hasCall) calls.Add(said);
             }
         }
-        if (read.Count == 0) return null;
+        if (read.Count == 0)
+        {
+            // A response the text reports without saying more was done: "adopted", shown with the first sentence.
+            if (primaryType is null || first is not { } f0) return null;
+            read.Add(new LifecycleFact("adopted", f0.Start, f0.Length, f0.Source.Substring(f0.Start, f0.Length), f0.InTitle));
+        }
 
         var lead = read.Take(LeadSentences).ToList();
         var fact = read[0];
         bool measure = primaryType is "targeted_sanctions" or "economic_measures" or "diplomatic_measures";
+        // A statement that demands measures is a call for them, even after a condemnation or a non-recognition.
         if (primaryType == "statement" && fact.Value != "called_for"
-            && lead.FirstOrDefault(f => f.Value == "called_for" && MeasureWord.IsMatch(f.Evidence)) is { } call)
-            fact = call;
+            && lead.FirstOrDefault(f => calls.Contains(f) && MeasureWord.IsMatch(f.Evidence)) is { } call)
+            fact = call with { Value = "called_for" };
+        // A resolution or an investigation calling for something is itself an act done.
+        if (primaryType is "resolution" or "investigation" && fact.Value is "called_for" or "announced")
+            fact = lead.FirstOrDefault(f => f.Value is "adopted" or "extended") ?? fact with { Value = "adopted" };
         if (measure && fact.Value is "called_for" or "announced"
             && lead.FirstOrDefault(f => f.Value is "adopted" or "extended" or "lifted") is { } done)
             fact = done;
@@ -148,8 +168,21 @@ public static class Lifecycle
 
     /// <summary>The lifecycle one sentence says, or null.</summary>
     /// <param name="found">The sentence's cues, at positions in the sentence.</param>
-    private static string? Sentence(Cues cues, ReadOnlySpan<char> s, List<Cue> found)
+    /// <param name="call">Whether the sentence holds a call (kept: not in a recalled clause, not rejected), whatever it says.</param>
+    private static string? Sentence(Cues cues, ReadOnlySpan<char> s, List<Cue> found, out bool call)
     {
+        call = false;
+        // A cue where a mask starts is not one ("renewed its call": a call, not an extension).
+        var masks = All(cues.Mask, s).Select(m => m.Index).ToHashSet();
+        var unmasked = new List<Cue>(found.Count);
+        foreach (var c in found)
+        {
+            if (masks.Contains(c.Index)) continue;
+            // "would not renew", "не продлит", "refuses to lift": the refusal is what is done.
+            bool refused = c.Class is "extended" or "lifted" or "announced" && cues.Negation.IsMatch(s[..c.Index]);
+            unmasked.Add(refused ? c with { Class = "adopted" } : c);
+        }
+        found = unmasked;
 
         // Clauses recalling an earlier act run to the next comma (or the end of the sentence).
         var masked = new List<(int From, int To)>();
@@ -166,12 +199,14 @@ public static class Lifecycle
             .OrderBy(c => c.Index).ThenBy(c => Array.IndexOf(Order, c.Class))
             .ToList();
         if (kept.Count == 0) return null;
+        call = kept.Any(c => c.Class == "called_for");
         var first = kept[0];
         if (first.Class == "adopted")
         {
             // "decided to extend", "agreed to prepare new listings": the specific act comes right after the generic verb.
-            var next = kept.Skip(1).FirstOrDefault(c => c.Class is "lifted" or "extended"
-                || c.Class == "announced" && c.Index - (first.Index + first.Length) <= 30);
+            int after = first.Index + first.Length;
+            var next = kept.Skip(1).FirstOrDefault(c => c.Class is "lifted" or "extended" && c.Index - after <= 40
+                || c.Class == "announced" && c.Index - after <= 30);
             if (next is not null) return next.Class;
         }
         return first.Class;

@@ -110,7 +110,7 @@ public static class Targets
         bool measure = primaryType is not null && MeasureTypes.Contains(primaryType);
         var sentences = Lifecycle.Sentences(text).ToList();
         var cued = new bool[sentences.Count];
-        var cues = new List<int>();
+        var cues = new List<int>(); // sorted: EnumerateMatches yields in order
         foreach (var m in MeasureCue.EnumerateMatches(text)) cues.Add(m.Index);
         for (int s = 0, c = 0; s < sentences.Count; s++)
         {
@@ -125,9 +125,11 @@ public static class Targets
         {
             if (seen.Contains(entry.Name)) continue;
             int s = SentenceOf(sentences, start);
-            bool nearCue = s >= 0 && cued[s];
+            // A strict entry needs the measure word close by, not only somewhere in a long sentence.
+            bool nearCue = s >= 0 && cued[s] && (!entry.Strict || cues.Any(c => Math.Abs(c - start) <= StrictDistance));
             if (!(nearCue || measure && !entry.Strict)) continue;
             if (entry.Strict && NamesTheState(text, start, start + length)) continue;
+            if (NotTheTarget(text, start, start + length)) continue;
             seen.Add(entry.Name);
             found.Add(new NamedTarget(entry.Name, entry.Kind, start, length));
         }
@@ -139,6 +141,24 @@ public static class Targets
         @"^(?:['’]s)?\s+(?:regime|government|authorities|administration|dictatorship|Regime|régime|reżim\w*|režim\w*|władz\w*)\b", Options);
     private static readonly Regex StateBefore = new(
         @"\b(?:regime|régime|режим\w*|рэжым\w*|reżim\w*|režim\w*|Regime|власт\w*|улад\w*|влад\w*)\s+$", Options);
+
+    /// <summary>How far (in characters) from a measure word a strict entry may be named.</summary>
+    private const int StrictDistance = 80;
+
+    // "Belaruskali's trading arm", "the KGB's directorate": the target is what belongs to the name. "Belavia, the flag
+    // carrier, said": a party speaking. "the heads of the state broadcaster": its people.
+    private static readonly Regex OwnerOrSpeaker = new(
+        @"^(?:['’]s\b|[^.;:!?]{0,40}\b(?:said|says|stated|told|complained|argued|заяви\w*|сообщи\w*|заяві\w*|" +
+        @"erklärte|sagte|a\s+déclaré)\b)",
+        Options);
+    private static readonly Regex PeopleOf = new(
+        @"\b(?:heads?|chiefs?|directors?|chairm[ae]n|leaders?|managers?|officials?|employees|staff|responsible\s+for|" +
+        @"глав\w*|руководител\w*|" +
+        @"кіраўнік\w*|керівник\w*|начальник\w*|szef\w*|Leiter\w*|Chef\w*|dirigeants?)\s+(?:of\s+|for\s+)?(?:the\s+)?$", Options);
+
+    private static bool NotTheTarget(string text, int start, int end) =>
+        OwnerOrSpeaker.IsMatch(text.AsSpan(end, Math.Min(60, text.Length - end)))
+        || PeopleOf.IsMatch(text.AsSpan(Math.Max(0, start - 40), Math.Min(40, start)));
 
     private static bool NamesTheState(string text, int start, int end) =>
         StateAfter.IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end)))

@@ -12,13 +12,11 @@ namespace Pipeline.Worker.Classification;
 /// </summary>
 public static class PredictedFacts
 {
-    /// <summary>The type the facts are read for: the primary of a response, the proposed type of a queued item.</summary>
-    public static string TypeOf(Prediction p) => p.IsResponse ? p.Primary : p.Queue && p.ResponseType is { } t ? t : p.Primary;
 
     /// <summary>The facts of a classified text.</summary>
     /// <param name="pageDate">The page's date, for dates without a year and "yesterday".</param>
     public static ResponseFacts Of(string? title, string text, DateOnly? pageDate, Prediction p) =>
-        FromText(title, text, pageDate, TypeOf(p), p.Stance) with { Binding = p.Binding };
+        FromText(title, text, pageDate, p.FactsType, p.Stance) with { Binding = p.Binding };
 
     /// <summary>The facts the text gives (no binding: that is the classifier's).</summary>
     public static ResponseFacts FromText(string? title, string text, DateOnly? pageDate, string? type, string? stance) => new(

@@ -84,6 +84,40 @@ public class LifecycleTests
         Assert.Equal("lifted", licence?.Value);
     }
 
+    [Theory]
+    [InlineData("Orlen said it would not renew its supply contract with Naftan.")]
+    [InlineData("Концерн уведомил, что не продлит контракт на поставки нефтепродуктов.")]
+    [InlineData("Laufende Serviceverträge sollen nicht verlängert werden.")]
+    public void A_refused_extension_is_not_an_extension(string sentence) =>
+        Assert.Equal("adopted", Lifecycle.Find(null, sentence)?.Value);
+
+    [Fact]
+    public void Renewing_a_call_is_a_call_and_extending_a_list_to_more_people_is_new_listings()
+    {
+        Assert.Equal("called_for", Lifecycle.Find(null, "The ETUC renewed its call on the ILO to keep Belarus under scrutiny.")?.Value);
+        var listings = Lifecycle.Find(null, "Lithuania extends national blacklist to 118 Belarusian officials.", "targeted_sanctions");
+        Assert.Equal("adopted", listings?.Value);
+    }
+
+    [Fact]
+    public void A_resolution_or_an_investigation_that_calls_for_something_is_an_act_done()
+    {
+        const string text = "Baltic Assembly resolution urges sanctions enforcement on Belarus.";
+        Assert.Equal("called_for", Lifecycle.Find(null, text)?.Value);
+        Assert.Equal("adopted", Lifecycle.Find(null, text, "resolution")?.Value);
+        Assert.Equal("adopted", Lifecycle.Find(null, "The group urges Belarus to release him.", "investigation")?.Value);
+    }
+
+    [Fact]
+    public void A_response_reported_without_a_cue_is_adopted_with_its_first_sentence()
+    {
+        var fact = Lifecycle.Find("Polen: Grenzübergang dicht", "Der Übergang bleibt zu. Lkw stauen sich.", "diplomatic_measures");
+        Assert.Equal("adopted", fact?.Value);
+        Assert.True(fact!.InTitle);
+        Assert.Equal("lifted", Lifecycle.Find(null, "Poland reopened the Kuźnica crossing.", "diplomatic_measures", "easing")?.Value);
+        Assert.Null(Lifecycle.Find(null, "Poland reopened the Kuźnica crossing."));
+    }
+
     [Fact]
     public void The_title_comes_first_and_its_evidence_says_so()
     {

@@ -50,6 +50,14 @@ public class TargetsTests
     }
 
     [Fact]
+    public void An_owner_a_speaker_or_the_people_of_a_name_are_not_the_name()
+    {
+        Assert.Empty(Targets.Find("OFAC designated Belaruskali's trading arm.", "targeted_sanctions"));
+        Assert.Empty(Targets.Find("The EU listed officials. Belavia, the carrier, said it would lose.", "economic_measures"));
+        Assert.Empty(Targets.Find("Sanctions hit the heads of the Belarusian state broadcaster.", "targeted_sanctions"));
+    }
+
+    [Fact]
     public void Each_target_once_at_its_first_mention_with_its_span()
     {
         const string text = "Listed: Belavia. Belavia flights are banned; Belavia appeals.";

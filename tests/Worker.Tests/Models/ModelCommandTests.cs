@@ -23,7 +23,9 @@ public class ModelCommandTests
         var data = Path.Combine(p.Directory, "eval.jsonl");
         File.WriteAllLines(data,
         [
-            Line("a", "The Council of the EU today imposed an asset freeze and a travel ban on 25 Belarusian officials responsible for repression.", "targeted_sanctions", "Council of the EU", "igo"),
+            // The first item also carries a lifecycle and a (empty) list of targets.
+            Line("a", "The Council of the EU today imposed an asset freeze and a travel ban on 25 Belarusian officials responsible for repression.",
+                "targeted_sanctions", "Council of the EU", "igo")[..^1] + ""","lifecycle":"adopted","targets":[]}""",
             Line("b", "Lithuania expelled two Belarusian diplomats and closed two border crossings with Belarus.", "diplomatic_measures", "Lithuania", "state"),
             Line("c", "The EU adopted its 16th sanctions package against Russia, targeting the shadow fleet.", "irrelevant"),
             Line("d", "Суд у Мінску асудзіў журналіста да васьмі гадоў калоніі.", "not_a_response", language: "be"),
@@ -43,8 +45,15 @@ public class ModelCommandTests
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         // The model the first start trains has no plain baseline (train trains one): no "baseline" key.
         Assert.Equal(["response_macro_f1", "accuracy", "relevance_f1", "actor_accuracy", "actor_type_accuracy", "queue_recall", "queue_precision",
-                "queue_threshold", "per_class", "per_language", "n"],
+                "queue_threshold", "per_class", "per_language", "n", "facts"],
             doc.RootElement.EnumerateObject().Select(o => o.Name));
+        // The facts, each on the items that carry it: one item has a lifecycle and a (empty) list of targets.
+        Assert.Contains("lifecycle_accuracy  1.0000   (1 of 4 items annotated)", run.Stdout);
+        Assert.Contains("targets_recall", run.Stdout);
+        var facts = doc.RootElement.GetProperty("facts");
+        Assert.Equal(1, facts.GetProperty("lifecycle").GetProperty("n").GetInt32());
+        Assert.Equal(1, facts.GetProperty("lifecycle_per_class").GetProperty("adopted").GetProperty("correct").GetInt32());
+        Assert.Equal(1, facts.GetProperty("targets").GetProperty("n").GetInt32());
         // Two responses, both queued; two non-responses, neither (the Russia package is not about Belarus).
         Assert.Equal(1.0, doc.RootElement.GetProperty("queue_recall").GetDouble());
         Assert.Contains("queue_recall", run.Stdout);
