@@ -28,6 +28,10 @@ public sealed record Prediction(
 {
     public bool IsResponse => Taxonomy.IsResponse(Primary);
 
+    /// <summary>The type the facts of the text (lifecycle, targets) are read for: the primary of a response, the proposed
+    /// type of a queued item, else the primary (which is not a response: no facts).</summary>
+    public string FactsType => IsResponse ? Primary : Queue && ResponseType is { } t ? t : Primary;
+
     /// <summary>The response types a queued candidate is proposed with: the prediction's own list when its primary is a
     /// response, else the most likely response type alone.</summary>
     public IReadOnlyList<string> CandidateTypes =>

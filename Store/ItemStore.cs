@@ -8,10 +8,12 @@ public sealed record NewItem(
     string? Language, string Text, string ContentHash, long SimHash, bool Relevant, IReadOnlyList<string> RelevanceTerms,
     string Extraction, long? DuplicateOf);
 
-/// <summary>The classifier's verdict as stored with the item; <see cref="Status"/> places it in (or out of) the queue.</summary>
+/// <summary>The classifier's verdict as stored with the item; <see cref="Status"/> places it in (or out of) the queue.
+/// <see cref="Facts"/> are the predicted facts of the response (migration 7's columns); null stores none.</summary>
 public sealed record CandidateRecord(
     string Status, IReadOnlyList<string> ResponseTypes, IReadOnlyDictionary<string, double> Scores,
-    string? Actor, string? ActorType, IReadOnlyList<string> CoActors, double Confidence, string ModelVersion);
+    string? Actor, string? ActorType, IReadOnlyList<string> CoActors, double Confidence, string ModelVersion,
+    ResponseFacts? Facts = null);
 
 public enum InsertOutcome { Inserted, AlreadyStored }
 
@@ -22,7 +24,14 @@ public sealed record StoredItem(
     long Id, string SourceId, string Url, string CanonicalUrl, string Title, DateTimeOffset? Published, DateTimeOffset Fetched,
     string? Language, string Text, long? DuplicateOf, string Status, IReadOnlyList<string> ResponseTypes,
     IReadOnlyDictionary<string, double> Scores, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, double Confidence,
-    string ModelVersion, int Version, IReadOnlyList<string> DuplicateUrls, IReadOnlyList<string> RelevanceTerms);
+    string ModelVersion, int Version, IReadOnlyList<string> DuplicateUrls, IReadOnlyList<string> RelevanceTerms)
+{
+    /// <summary>The facts as predicted when the item was stored (migration 7's columns: NULL ones are null or empty here,
+    /// as for rows stored before it).</summary>
+    public ResponseFacts Facts { get; init; } = ResponseFacts.None;
+    /// <summary>A reviewer's corrections of <see cref="Facts"/> (JSON; see <see cref="ResponseFacts.Effective"/>).</summary>
+    public string? ReviewedFacts { get; init; }
+}
 
 /// <summary>
 /// Items and their candidate rows. An item is stored once: the canonical URL is unique in the database, and
@@ -111,11 +120,14 @@ public sealed class ItemStore(Database db)
         }
         var now = Sql.Time(DateTimeOffset.UtcNow);
         await Sql.ExecuteAsync(c, tx, """
-            INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version, created, updated, item_time)
-            VALUES (@i, @st, @rt, @sc, @a, @at, @co, @cf, @mv, @now, @now, @it)
+            INSERT INTO candidates (item_id, status, response_types, scores, actor, actor_type, co_actors, confidence, model_version,
+                                    created, updated, item_time, binding, stance, lifecycle, targets, act_date)
+            VALUES (@i, @st, @rt, @sc, @a, @at, @co, @cf, @mv, @now, @now, @it, @fb, @fs, @fl, @ft, @fd)
             """, ct, ("@i", id), ("@it", Sql.Time(item.Published ?? item.Fetched)), ("@st", duplicateOf is null ? candidate.Status : "duplicate"), ("@rt", Json(candidate.ResponseTypes)), ("@sc", Json(candidate.Scores)),
             ("@a", candidate.Actor), ("@at", candidate.ActorType), ("@co", Json(candidate.CoActors)), ("@cf", candidate.Confidence),
-            ("@mv", candidate.ModelVersion), ("@now", now));
+            ("@mv", candidate.ModelVersion), ("@now", now), ("@fb", candidate.Facts?.Binding is { } b ? (b ? 1 : 0) : null),
+            ("@fs", candidate.Facts?.Stance), ("@fl", candidate.Facts?.Lifecycle),
+            ("@ft", candidate.Facts is { } f ? ResponseFacts.TargetsToJson(f.Targets) : null), ("@fd", candidate.Facts?.ActDate));
         await tx.CommitAsync(ct);
         return new InsertResult(InsertOutcome.Inserted, id.Value, duplicateOf);
     }
@@ -146,7 +158,8 @@ public sealed class ItemStore(Database db)
             SELECT i.id, i.source_id, i.url, i.canonical_url, i.title, i.published, i.fetched, i.language, i.text, i.duplicate_of,
                    c.status, COALESCE(c.reviewed_types, c.response_types), c.scores, COALESCE(c.reviewed_actor, c.actor),
                    COALESCE(c.reviewed_actor_type, c.actor_type), c.co_actors, c.confidence, c.model_version, c.version,
-                   (SELECT {db.JsonArrayAgg("d.url")} FROM items d WHERE d.duplicate_of = i.id), i.relevance_terms
+                   (SELECT {db.JsonArrayAgg("d.url")} FROM items d WHERE d.duplicate_of = i.id), i.relevance_terms,
+                   c.binding, c.stance, c.lifecycle, c.targets, c.act_date, c.reviewed_facts
             FROM items i JOIN candidates c ON c.item_id = i.id {where}
             """, args);
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -158,7 +171,17 @@ public sealed class ItemStore(Database db)
         Sql.ReadString(r, 7), r.GetString(8), Sql.ReadLong(r, 9), r.GetString(10),
         FromJson<List<string>>(r.GetString(11)) ?? [], FromJson<Dictionary<string, double>>(r.GetString(12)) ?? [],
         Sql.ReadString(r, 13), Sql.ReadString(r, 14), FromJson<List<string>>(Sql.ReadString(r, 15)) ?? [], r.GetDouble(16),
-        r.GetString(17), r.GetInt32(18), FromJson<List<string>>(Sql.ReadString(r, 19)) ?? [], FromJson<List<string>>(Sql.ReadString(r, 20)) ?? []);
+        r.GetString(17), r.GetInt32(18), FromJson<List<string>>(Sql.ReadString(r, 19)) ?? [], FromJson<List<string>>(Sql.ReadString(r, 20)) ?? [])
+    {
+        Facts = ReadFacts(r, 21),
+        ReviewedFacts = Sql.ReadString(r, 26),
+    };
+
+    /// <summary>Migration 7's predicted facts from five columns in their order: binding, stance, lifecycle, targets, act_date.</summary>
+    internal static ResponseFacts ReadFacts(DbDataReader r, int first) => new(
+        r.IsDBNull(first) ? null : Convert.ToInt64(r.GetValue(first), System.Globalization.CultureInfo.InvariantCulture) != 0,
+        Sql.ReadString(r, first + 1), Sql.ReadString(r, first + 2), ResponseFacts.TargetsFromJson(Sql.ReadString(r, first + 3)),
+        Sql.ReadString(r, first + 4));
 
     /// <summary>
     /// A reviewer's decision turned into a training example: its labels and the facts the model learns (binding and

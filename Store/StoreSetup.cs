@@ -10,8 +10,9 @@ public static class StoreSetup
     /// <summary>
     /// <see cref="StorageOptions"/> bound from <c>Pipeline:Storage</c> and checked when the host starts
     /// (<see cref="StorageOptionsValidator"/>; injected as the bound value), the <see cref="Database"/> they name, and
-    /// <see cref="SourceStore"/>, <see cref="ItemStore"/>, <see cref="FetchLogStore"/>, <see cref="ModelVersionStore"/>.
-    /// The review app registers the stores only it uses (<c>AddReview</c>).
+    /// and every store: the ingest pass's and the models' (<see cref="SourceStore"/>, <see cref="ItemStore"/>,
+    /// <see cref="FetchLogStore"/>, <see cref="ModelVersionStore"/>, <see cref="FactsStore"/>) and the review app's
+    /// (<see cref="UserStore"/>, <see cref="ReviewStore"/>, <see cref="ExploreStore"/>).
     /// </summary>
     public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,10 @@ public static class StoreSetup
         services.AddSingleton<ItemStore>();
         services.AddSingleton<FetchLogStore>();
         services.AddSingleton<ModelVersionStore>();
+        services.AddSingleton<FactsStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<ReviewStore>();
+        services.AddSingleton<ExploreStore>();
         return services;
     }
 }

@@ -45,6 +45,10 @@ public sealed class ActorVocabulary
 
     public IReadOnlyList<ActorEntry> Actors { get; }
 
+    /// <summary>Whether a one-word name followed at once by another name is kept ("Belaruskali, MAZ": two targets);
+    /// off for actors, whose one-word name before a longer one gives way to it.</summary>
+    public bool AdjacentNamesApart { get; init; }
+
     /// <summary>Whether inflected forms of the aliases are found too (<see cref="InflectedAt"/>; on by default).</summary>
     public bool MatchInflected { get; init; } = true;
 
@@ -167,7 +171,8 @@ public sealed class ActorVocabulary
             var len = BestAt(text, tokens, i, sb, out var actor);
             if (actor is null) continue;
             // "the EU Council": "the EU" matches at "the", but "EU Council" starting one word later reaches further.
-            if (i + 1 < tokens.Count && BestAt(text, tokens, i + 1, sb, out var next) is var nextLen && next is not null && nextLen >= len) continue;
+            if (i + 1 < tokens.Count && (len > 1 || !AdjacentNamesApart)
+                && BestAt(text, tokens, i + 1, sb, out var next) is var nextLen && next is not null && nextLen >= len) continue;
             var end = tokens[i + len - 1];
             found.Add(new ActorMention(actor, i, tokens[i].Start, end.Start + end.Length - tokens[i].Start));
             i += len - 1;

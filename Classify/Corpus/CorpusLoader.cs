@@ -89,6 +89,11 @@ public static class CorpusLoader
                     problems.Add(new CorpusProblem(origin, $"unknown actor_type: {e.ActorType}"));
                     continue;
                 }
+                if (e.Lifecycle is not null && Array.IndexOf(Taxonomy.Lifecycles, e.Lifecycle) < 0)
+                {
+                    problems.Add(new CorpusProblem(origin, $"unknown lifecycle: {e.Lifecycle}"));
+                    continue;
+                }
             }
             examples.Add(e);
         }

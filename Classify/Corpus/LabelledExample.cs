@@ -15,6 +15,12 @@ public sealed class LabelledExample
     [JsonPropertyName("co_actors")] public List<string>? CoActors { get; set; }
     [JsonPropertyName("binding")] public bool? Binding { get; set; }
     [JsonPropertyName("stance")] public string? Stance { get; set; }
+    /// <summary>The response's lifecycle (<see cref="Taxonomy.Lifecycles"/>), on the examples annotated with it (issue 15);
+    /// null when not annotated (evaluation counts only the annotated ones).</summary>
+    [JsonPropertyName("lifecycle")] public string? Lifecycle { get; set; }
+    /// <summary>The canonical names (<c>Data/targets.json</c>) of the targets the text names, on the examples annotated with
+    /// them; an empty list says "none", null "not annotated".</summary>
+    [JsonPropertyName("targets")] public List<string>? Targets { get; set; }
     /// <summary>The page's date (ISO 8601), when known: <c>classify</c> reads days without a year and "yesterday"
     /// against it (<see cref="Facts.ActDates"/>).</summary>
     [JsonPropertyName("published")] public string? Published { get; set; }

@@ -7,8 +7,9 @@ namespace Pipeline.Classify.Evaluation;
 /// <summary>One held-out group: its size, the model's and the plain baseline's metrics on it.</summary>
 /// <param name="FeatureTextOnly">The feature-text response model alone, without the raw-text companion (null when the
 /// model has none): what the average adds.</param>
+/// <param name="Facts">Binding, lifecycle and targets on the group's items that carry them (issue 15).</param>
 public sealed record HeldOutResult(string Group, int N, EvaluationReport Model, EvaluationReport? Baseline,
-    IReadOnlyList<ThresholdPoint> QueueCurve, EvaluationReport? FeatureTextOnly = null);
+    IReadOnlyList<ThresholdPoint> QueueCurve, EvaluationReport? FeatureTextOnly = null, FactsReport? Facts = null);
 
 /// <summary>What the queue would do on a held-out group at one threshold on P(response).</summary>
 public sealed record ThresholdPoint(double Threshold, double Recall, double Precision);
@@ -89,7 +90,8 @@ public static class OutOfStyle
             progress?.Invoke($"  model macro-F1 {model.ResponseMacroF1:0.000}, queue recall {model.QueueRecall:0.000}, actor {model.ActorAccuracy:0.000}"
                 + (alone is null ? "" : $"; feature-text model alone {alone.ResponseMacroF1:0.000}, queue recall {alone.QueueRecall:0.000}")
                 + (baseline is null ? "" : $"; baseline macro-F1 {baseline.ResponseMacroF1:0.000}"));
-            results.Add(new HeldOutResult(name, heldOut.Count, model, baseline, QueueCurve(heldOut, predictions), alone));
+            results.Add(new HeldOutResult(name, heldOut.Count, model, baseline, QueueCurve(heldOut, predictions), alone,
+                FactsEvaluator.Evaluate(heldOut, predictions)));
         }
         return results;
     }

@@ -48,8 +48,10 @@ public static class ModelCommands
 
         var predictions = classifier.PredictBatch(corpus.Examples.Select(e => (e.Title, e.Text, (string?)null)).ToList());
         var report = Evaluator.Evaluate(corpus.Examples, predictions);
+        var facts = FactsEvaluator.Evaluate(corpus.Examples, predictions);
         await stdout.WriteLineAsync($"model {classifier.Version} on {data}: {report.N} items{(corpus.Problems.Count > 0 ? $", {corpus.Problems.Count} skipped" : "")}");
         await stdout.WriteAsync(Format(report));
+        await stdout.WriteAsync(FormatFacts(facts));
         // The plain baseline trained with this version, on the same items: the model must beat it.
         EvaluationReport? baseline = null;
         if (!provider.Models.Exists(classifier.Version) || provider.Models.LoadBaseline(classifier.Version) is not { } baselineModel)
@@ -73,6 +75,7 @@ public static class ModelCommands
                 ["queue_recall"] = report.QueueRecall, ["queue_precision"] = report.QueuePrecision,
                 ["queue_threshold"] = classifier.QueueThreshold,
                 ["per_class"] = report.PerClass, ["per_language"] = report.PerLanguage, ["n"] = report.N,
+                ["facts"] = facts,
             };
             if (baseline is not null)
                 json["baseline"] = new Dictionary<string, object>
@@ -122,11 +125,20 @@ public static class ModelCommands
         await stdout.WriteLineAsync($"{"threshold",-34} " + string.Join(" ", OutOfStyle.CurveThresholds.Select(t => t.ToString("0.00", inv).PadLeft(11))));
         foreach (var r in results)
             await stdout.WriteLineAsync($"{r.Group,-34} " + string.Join(" ", r.QueueCurve.Select(c => $"{c.Recall.ToString("0.000", inv)}/{c.Precision.ToString("0.00", inv)}".PadLeft(11))));
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync("facts on each held-out group (accuracy or precision/recall, and how many items carry the field):");
+        await stdout.WriteLineAsync($"{"held out",-34} {"binding",13} {"lifecycle",13} {"targets P/R",19}");
+        foreach (var r in results.Where(r => r.Facts is not null))
+        {
+            var f = r.Facts!;
+            await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1,6:0.000} ({2,4}) {3,6:0.000} ({4,4}) {5,5:0.000}/{6,5:0.000} ({7,4})",
+                r.Group, f.Binding.Accuracy, f.Binding.N, f.Lifecycle.Accuracy, f.Lifecycle.N, f.Targets.Precision, f.Targets.Recall, f.Targets.N));
+        }
         if (a.Json is { } jsonPath)
         {
             var json = results.Select(r => new Dictionary<string, object>
             {
-                ["group"] = r.Group, ["n"] = r.N, ["queue_curve"] = r.QueueCurve,
+                ["group"] = r.Group, ["n"] = r.N, ["queue_curve"] = r.QueueCurve, ["facts"] = r.Facts!,
                 ["model"] = new Dictionary<string, double>
                 {
                     ["response_macro_f1"] = r.Model.ResponseMacroF1, ["accuracy"] = r.Model.Accuracy, ["queue_recall"] = r.Model.QueueRecall,
@@ -187,6 +199,27 @@ public static class ModelCommands
         return sb.ToString();
     }
 
+    /// <summary>The facts part of the report: each on the items that carry it, and how many those are.</summary>
+    public static string FormatFacts(FactsReport f)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine();
+        sb.AppendLine("facts (each scored on the labelled items that carry it)");
+        sb.AppendLine(string.Format(inv, "binding_accuracy    {0:0.0000}   ({1} of {2} items labelled true/false; a null prediction is wrong)",
+            f.Binding.Accuracy, f.Binding.N, f.N));
+        sb.AppendLine(string.Format(inv, "lifecycle_accuracy  {0:0.0000}   ({1} of {2} items annotated)",
+            f.Lifecycle.Accuracy, f.Lifecycle.N, f.N));
+        sb.AppendLine($"  {"lifecycle",-12} {"truth",6} {"predicted",9} {"correct",7}");
+        foreach (var (label, c) in f.LifecyclePerClass)
+            sb.AppendLine(string.Format(inv, "  {0,-12} {1,6} {2,9} {3,7}", label, c.Truth, c.Predicted, c.Correct));
+        sb.AppendLine(string.Format(inv, "targets_precision   {0:0.0000}   ({1} of {2} predicted names right)", f.Targets.Precision,
+            f.Targets.TruePositives, f.Targets.Predicted));
+        sb.AppendLine(string.Format(inv, "targets_recall      {0:0.0000}   ({1} of {2} true names found; {3} of {4} items annotated)",
+            f.Targets.Recall, f.Targets.TruePositives, f.Targets.Truth, f.Targets.N, f.N));
+        return sb.ToString();
+    }
+
     private static string Abbrev(string label) => label switch
     {
         "statement" => "stmt", "targeted_sanctions" => "targ", "economic_measures" => "econ", "diplomatic_measures" => "dipl",
@@ -224,7 +257,29 @@ public static class ModelCommands
         return 0;
     }
 
-    private static Dictionary<string, object?> ToJson(LabelledExample e, Prediction p) => new()
+    private static Dictionary<string, object?> ToJson(LabelledExample e, Prediction p)
+    {
+        var type = p.FactsType;
+        var lifecycle = Lifecycle.Find(e.Title, e.Text, type, p.Stance);
+        var json = Predicted(e, p);
+        // The lifecycle with the sentence it was read from (start and length in the title when in_title, else in the text).
+        json["lifecycle"] = lifecycle?.Value;
+        json["lifecycle_evidence"] = lifecycle is null ? null : new Dictionary<string, object?>
+        {
+            ["start"] = lifecycle.Start, ["length"] = lifecycle.Length, ["in_title"] = lifecycle.InTitle, ["sentence"] = lifecycle.Evidence,
+        };
+        // The targets of the measure, each at its first mention in the text.
+        json["targets"] = Targets.Find(e.Text, type)
+            .Select(t => new Dictionary<string, object?>
+            {
+                ["name"] = t.Name, ["kind"] = t.Kind, ["start"] = t.Start, ["length"] = t.Length,
+            })
+            .ToList();
+        json["model_version"] = p.ModelVersion;
+        return json;
+    }
+
+    private static Dictionary<string, object?> Predicted(LabelledExample e, Prediction p) => new()
     {
         ["id"] = e.Id,
         ["title"] = e.Title,
@@ -242,7 +297,6 @@ public static class ModelCommands
         ["date"] = ActDates.Find(e.Title, e.Text, PageDate(e.Published))?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["legal_acts"] = LegalActs.Find(string.IsNullOrWhiteSpace(e.Title) ? e.Text : e.Title + "\n" + e.Text)
             .Select(a => new Dictionary<string, object?> { ["kind"] = a.Kind, ["id"] = a.Id, ["url"] = a.Url }).ToList(),
-        ["model_version"] = p.ModelVersion,
     };
 
     /// <summary>The input line's <c>published</c> (a date or a date and time, ISO 8601), or null.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Classify.Facts;
 using Pipeline.Store;
+using Pipeline.Worker.Classification;
 
 namespace Pipeline.Worker.Export;
 
@@ -12,7 +13,8 @@ public static class Exporter
     public static readonly string[] Columns =
     [
         "id", "url", "canonical_url", "source", "title", "published", "fetched", "language", "text", "response_types", "scores",
-        "actor", "actor_type", "date", "legal_acts", "confidence", "status", "model_version", "duplicate_of", "duplicates",
+        "actor", "actor_type", "date", "binding", "stance", "lifecycle", "targets", "legal_acts", "confidence", "status", "model_version",
+        "duplicate_of", "duplicates",
     ];
 
     private static readonly JsonSerializerOptions Json = new()
@@ -21,7 +23,16 @@ public static class Exporter
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static Dictionary<string, object?> ToRecord(StoredItem i) => new()
+    public static Dictionary<string, object?> ToRecord(StoredItem i)
+    {
+        // The facts of the response as stored at ingest, those left NULL (older rows) read from the text, with a reviewer's
+        // corrections applied; the date is the act's, read against the page's date (not the page's date itself).
+        var facts = PredictedFacts.Complete(i.Facts, i.ReviewedFacts, i.Title, i.Text,
+            DateOnly.FromDateTime((i.Published ?? i.Fetched).UtcDateTime), i.ResponseTypes.FirstOrDefault());
+        return Record(i, facts);
+    }
+
+    private static Dictionary<string, object?> Record(StoredItem i, ResponseFacts facts) => new()
     {
         ["id"] = i.Id,
         ["url"] = i.Url,
@@ -36,9 +47,11 @@ public static class Exporter
         ["scores"] = i.Scores.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
         ["actor"] = i.Actor,
         ["actor_type"] = i.ActorType,
-        // The date of the act, read from the text against the page's date (not the page's date itself).
-        ["date"] = ActDates.Find(i.Title, i.Text, DateOnly.FromDateTime((i.Published ?? i.Fetched).UtcDateTime))?.Date
-            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["date"] = facts.ActDate,
+        ["binding"] = facts.Binding,
+        ["stance"] = facts.Stance,
+        ["lifecycle"] = facts.Lifecycle,
+        ["targets"] = facts.Targets.Select(t => t.Name).ToList(),
         // The legal instruments the text names (regulation and decision numbers, UN symbols…), read from the stored text.
         ["legal_acts"] = LegalActs.Find(i.Title + "\n" + i.Text).Select(a => a.Id).ToList(),
         ["confidence"] = Math.Round(i.Confidence, 4),
@@ -78,6 +91,7 @@ public static class Exporter
     {
         null => "",
         string s => s,
+        bool b => b ? "true" : "false",
         IEnumerable<string> list => string.Join("; ", list),
         double d => d.ToString(CultureInfo.InvariantCulture),
         IConvertible c => c.ToString(CultureInfo.InvariantCulture),

@@ -213,11 +213,14 @@ public sealed class SourceRefresh(
         // gate that a text naming no Belarus term passes only with specific Belarusian evidence (Poczobut, Akrestsina,
         // "Minsk" outside the Minsk agreements, the Belarus sanctions acts' numbers).
         var status = nearCopyOf is not null ? "duplicate" : prediction.Queue ? "pending" : "filtered";
+        var fetched = clock.GetUtcNow();
+        // The facts of the response (binding, stance, lifecycle, targets, date of the act), stored as predicted (issue 15).
+        var facts = PredictedFacts.Of(title, text, DateOnly.FromDateTime((published ?? fetched).UtcDateTime), prediction);
         var stored = await items.InsertAsync(
-            new NewItem(source.Id, url.AbsoluteUri, canonical, title, published, clock.GetUtcNow(), language, text, hash, simhash,
+            new NewItem(source.Id, url.AbsoluteUri, canonical, title, published, fetched, language, text, hash, simhash,
                 relevance.IsAboutBelarus, relevance.Matches, extraction, nearCopyOf),
             new CandidateRecord(status, prediction.Queue ? prediction.CandidateTypes : prediction.ResponseTypes, prediction.Scores, prediction.Actor, prediction.ActorType,
-                prediction.CoActors, prediction.Confidence, prediction.ModelVersion), ct);
+                prediction.CoActors, prediction.Confidence, prediction.ModelVersion, facts), ct);
         if (stored.Outcome == InsertOutcome.AlreadyStored) { summary.AlreadyKnown++; return; }
         summary.New++;
         if (stored.DuplicateOf is not null) { summary.Duplicates++; return; }

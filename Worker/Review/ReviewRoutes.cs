@@ -25,9 +25,6 @@ public static class ReviewRoutes
 {
     public static IServiceCollection AddReview(this IServiceCollection services, PipelineOptions options)
     {
-        services.AddSingleton<UserStore>();
-        services.AddSingleton<ReviewStore>();
-        services.AddSingleton<ExploreStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddLoginRateLimit(options.Review);
         services.ConfigureHttpJsonOptions(o =>

@@ -3,18 +3,22 @@ using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pipeline.Classify.Facts;
+using System.Runtime.CompilerServices;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
+using Pipeline.Worker.Classification;
 using Pipeline.Worker.Review.Queue;
 
 namespace Pipeline.Worker.Review.Dataset;
 
-/// <summary>One approved response as published. Reviewers are not named: some work from exile.</summary>
+/// <summary>One approved response as published. Reviewers are not named: some work from exile. <see cref="Date"/> is the
+/// page's date; <see cref="ActDate"/>, <see cref="Binding"/>, <see cref="Stance"/>, <see cref="Lifecycle"/> and
+/// <see cref="Targets"/> (canonical names) are the facts of the response as reviewed, else as predicted (issue 15).</summary>
 public sealed record ResponseRecord(
     long Id, string? Date, string Title, string? Url, string Source, string SourceName, string? Language, string PrimaryType,
     IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, IReadOnlyList<string> Duplicates,
-    DateTimeOffset? Approved, string Excerpt, string? ActDate = null);
+    DateTimeOffset? Approved, string Excerpt, string? ActDate = null, bool? Binding = null, string? Stance = null, string? Lifecycle = null,
+    IReadOnlyList<string>? Targets = null);
 
 /// <summary>The JSON dataset: <see cref="Count"/> responses from <see cref="Offset"/> on, of <see cref="Total"/>.</summary>
 public sealed record DatasetDocument(string Title, string Description, DateTimeOffset Generated, int Total, int Offset, int Count, IAsyncEnumerable<ResponseRecord> Responses);
@@ -35,7 +39,8 @@ public static class DatasetHandlers
     public const string CacheTag = "dataset";
 
     /// <summary><c>GET /responses.json[?limit=&amp;offset=]</c></summary>
-    public static async Task Json(HttpContext context, ReviewStore store, PipelineOptions options, TimeProvider clock, CancellationToken ct)
+    public static async Task Json(HttpContext context, ReviewStore store, FactsStore facts, PipelineOptions options, TimeProvider clock,
+        CancellationToken ct)
     {
         if (Page(context.Request, out var limit, out var offset) is { } error)
         {
@@ -48,18 +53,30 @@ public static class DatasetHandlers
         var first = await rows.MoveNextAsync() ? rows.Current : null;
         var total = first?.Total ?? await store.ApprovedCountAsync(ct);
         var count = Math.Clamp(total - offset, 0, limit ?? int.MaxValue);
-        await TypedResults.Ok(new DatasetDocument(Title, Description, clock.GetUtcNow(), total, offset, count, Records(first, rows, options))).ExecuteAsync(context);
+        var records = Records(first, rows, facts, options, ct);
+        await TypedResults.Ok(new DatasetDocument(Title, Description, clock.GetUtcNow(), total, offset, count, records)).ExecuteAsync(context);
     }
 
-    private static async IAsyncEnumerable<ResponseRecord> Records(PublishedResponse? first, IAsyncEnumerator<PublishedResponse> rest, PipelineOptions options)
+    /// <summary>Rows read with their facts: the facts of each chunk of <see cref="FactsChunk"/> rows in one statement.</summary>
+    public const int FactsChunk = 100;
+
+    private static async IAsyncEnumerable<ResponseRecord> Records(PublishedResponse? first, IAsyncEnumerator<PublishedResponse> rest,
+        FactsStore facts, PipelineOptions options, [EnumeratorCancellation] CancellationToken ct)
     {
         if (first is null) yield break;
-        yield return Record(first, options);
-        while (await rest.MoveNextAsync()) yield return Record(rest.Current, options);
+        var chunk = new List<PublishedResponse> { first };
+        bool more = true;
+        while (chunk.Count > 0)
+        {
+            while (more && chunk.Count < FactsChunk && (more = await rest.MoveNextAsync())) chunk.Add(rest.Current);
+            var read = await facts.ReadAsync(chunk.Select(r => r.Id).ToList(), ct);
+            foreach (var r in chunk) yield return Record(r, options, read.GetValueOrDefault(r.Id));
+            chunk.Clear();
+        }
     }
 
     /// <summary><c>GET /responses.csv[?limit=&amp;offset=]</c></summary>
-    public static async Task Csv(HttpContext context, ReviewStore store, PipelineOptions options, CancellationToken ct)
+    public static async Task Csv(HttpContext context, ReviewStore store, FactsStore facts, PipelineOptions options, CancellationToken ct)
     {
         if (Page(context.Request, out var limit, out var offset) is { } error)
         {
@@ -71,14 +88,16 @@ public static class DatasetHandlers
         context.Response.Headers.ContentDisposition = "inline; filename=\"belarus-responses.csv\"";
         await using var csv = Export.Csv.Create(context.Response.Body);
         csv.WriteHeader(["id", "date", "act_date", "title", "url", "source", "language", "primary_type", "response_types", "actor", "actor_type", "co_actors",
-            "duplicates", "approved"]);
-        await foreach (var row in store.ApprovedAsync(limit, offset, ct))
+            "duplicates", "approved", "binding", "stance", "lifecycle", "targets"]);
+        await using var rows = store.ApprovedAsync(limit, offset, ct).GetAsyncEnumerator(ct);
+        var first = await rows.MoveNextAsync() ? rows.Current : null;
+        await foreach (var r in Records(first, rows, facts, options, ct))
         {
-            var r = Record(row, options);
             await csv.WriteRecordAsync([
                 r.Id.ToString(CultureInfo.InvariantCulture), r.Date, r.ActDate, r.Title, r.Url, r.SourceName, r.Language, r.PrimaryType,
                 string.Join('|', r.ResponseTypes), r.Actor, r.ActorType, string.Join('|', r.CoActors), string.Join('|', r.Duplicates),
-                r.Approved?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)], ct);
+                r.Approved?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                r.Binding is { } b ? (b ? "true" : "false") : null, r.Stance, r.Lifecycle, string.Join('|', r.Targets ?? [])], ct);
         }
     }
 
@@ -147,12 +166,19 @@ public static class DatasetHandlers
         return TypedResults.Content(xml, "application/atom+xml; charset=utf-8");
     }
 
-    public static ResponseRecord Record(PublishedResponse r, PipelineOptions options) => new(
-        r.Id, (r.Published ?? r.Fetched).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, CandidateHandlers.SafeUrl(r.Url), r.SourceId,
-        CandidateHandlers.SourceName(options, r.SourceId), r.Language, r.ResponseTypes.FirstOrDefault() ?? "", r.ResponseTypes, r.Actor, r.ActorType,
-        r.CoActors, r.DuplicateUrls, r.Decided, Excerpt(r.Lead, r.TextContinues),
-        // The date of the act, read from the title and lead against the page's date (`date` is the page's).
-        ActDates.Find(r.Title, r.Lead, DateOnly.FromDateTime((r.Published ?? r.Fetched).UtcDateTime))?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    /// <summary>A published record. <paramref name="facts"/>: the candidate's stored facts; those left NULL (rows stored
+    /// before migration 7) are read from the title and lead, and the reviewer's corrections apply.</summary>
+    public static ResponseRecord Record(PublishedResponse r, PipelineOptions options, StoredFacts? facts = null)
+    {
+        // `date` is the page's; the act's date comes with the other facts.
+        var f = PredictedFacts.Complete(facts?.Predicted ?? ResponseFacts.None, facts?.Reviewed, r.Title, r.Lead,
+            DateOnly.FromDateTime((r.Published ?? r.Fetched).UtcDateTime), r.ResponseTypes.FirstOrDefault());
+        return new(
+            r.Id, (r.Published ?? r.Fetched).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, CandidateHandlers.SafeUrl(r.Url),
+            r.SourceId, CandidateHandlers.SourceName(options, r.SourceId), r.Language, r.ResponseTypes.FirstOrDefault() ?? "", r.ResponseTypes,
+            r.Actor, r.ActorType, r.CoActors, r.DuplicateUrls, r.Decided, Excerpt(r.Lead, r.TextContinues), f.ActDate, f.Binding, f.Stance, f.Lifecycle,
+            f.Targets.Select(t => t.Name).ToList());
+    }
 
     /// <summary>The first words of the text, from its lead (the store reads no more of it): at most <see cref="ExcerptLength"/> characters, cut at a space.</summary>
     private static string Excerpt(string lead, bool continues)

@@ -37,7 +37,8 @@ public class ExportTests
             using var doc = JsonDocument.Parse(line);
             var names = doc.RootElement.EnumerateObject().Select(o => o.Name).ToList();
             Assert.Equal(["id", "url", "canonical_url", "source", "title", "published", "fetched", "language", "text", "response_types", "scores",
-                "actor", "actor_type", "date", "legal_acts", "confidence", "status", "model_version", "duplicate_of", "duplicates"], names);
+                "actor", "actor_type", "date", "binding", "stance", "lifecycle", "targets", "legal_acts", "confidence", "status", "model_version",
+                "duplicate_of", "duplicates"], names);
         }
         using var first = JsonDocument.Parse(lines.Single(l => l.Contains("/s\"")));
         Assert.Equal("press", first.RootElement.GetProperty("source").GetString());
@@ -57,9 +58,59 @@ public class ExportTests
 
         Assert.Equal(0, run.ExitCode);
         var text = File.ReadAllText(path);
-        Assert.StartsWith("id,url,canonical_url,source,title,published,fetched,language,text,response_types,scores,actor,actor_type,date,legal_acts,confidence,status,model_version,duplicate_of,duplicates", text);
+        Assert.StartsWith("id,url,canonical_url,source,title,published,fetched,language,text,response_types,scores,actor,actor_type,date,"
+                          + "binding,stance,lifecycle,targets,legal_acts,confidence,status,model_version,duplicate_of,duplicates", text);
         Assert.Contains("EU sanctions Iranian drone makers", text);
         Assert.DoesNotContain("Council lists 25 more", text);
+    }
+
+    /// <summary>The facts of a response are exported as stored, with a reviewer's corrections applied; a row stored before
+    /// migration 7 (NULL facts) has its lifecycle, targets and date read from the text.</summary>
+    [Fact]
+    public async Task Export_WritesTheEffectiveFactsOfEachResponse()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        await p.Database.MigrateAsync();
+        const string text = "The Council extended the sanctions on Naftan and Belshina until 28 February 2027.";
+        var published = new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero);
+        var scores = new Dictionary<string, double> { ["targeted_sanctions"] = 1 };
+        var stored = await p.Items.InsertAsync(
+            new NewItem("press", "https://example.org/a", "https://example.org/a", "Sanctions", published, published, "en", text, "a-hash", 0,
+                true, [], "test", null),
+            new CandidateRecord("approved", ["targeted_sanctions"], scores, "Council of the EU", "igo", [], 0.9, "test-model",
+                new ResponseFacts(true, "critical", "adopted", [new TargetMention("Naftan", 38, 6)], "2026-02-19")));
+        var older = await p.Items.InsertAsync(
+            new NewItem("press", "https://example.org/b", "https://example.org/b", "Sanctions", published, published, "en", text + " ", "b-hash", 0,
+                true, [], "test", null),
+            new CandidateRecord("approved", ["targeted_sanctions"], scores, "Council of the EU", "igo", [], 0.9, "test-model"));
+        await using (var c = await p.Database.OpenAsync())
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = $$"""
+                UPDATE candidates SET reviewed_facts = '{"lifecycle": "extended", "binding": null}' WHERE item_id = {{stored.Id}}
+                """;
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var path = Path.Combine(p.Directory, "facts.jsonl");
+
+        Assert.Equal(0, (await p.RunAsync("export", "--format", "jsonl", "--out", path)).ExitCode);
+
+        var rows = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(r => r.GetProperty("id").GetInt64());
+        var reviewed = rows[stored.Id];
+        Assert.Equal("extended", reviewed.GetProperty("lifecycle").GetString());   // the reviewer's
+        Assert.Equal(JsonValueKind.Null, reviewed.GetProperty("binding").ValueKind); // the reviewer said "unclear"
+        Assert.Equal("critical", reviewed.GetProperty("stance").GetString());      // as predicted
+        Assert.Equal(["Naftan"], reviewed.GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("2026-02-19", reviewed.GetProperty("date").GetString());
+        var computed = rows[older.Id];
+        Assert.Equal("extended", computed.GetProperty("lifecycle").GetString());
+        Assert.Equal(["Naftan", "Belshina"], computed.GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(JsonValueKind.Null, computed.GetProperty("binding").ValueKind);
+
+        var csvPath = Path.Combine(p.Directory, "facts.csv");
+        Assert.Equal(0, (await p.RunAsync("export", "--format", "csv", "--out", csvPath)).ExitCode);
+        Assert.Contains(",2026-02-19,,critical,extended,Naftan,", File.ReadAllText(csvPath));
     }
 
     [Fact]

@@ -62,6 +62,53 @@ public class IngestPassTests
         Assert.Equal("state", items["expulsion"].ActorType);
     }
 
+    /// <summary>Ingest stores the facts of the response in migration 7's columns: binding and stance as the classifier
+    /// predicts them, the lifecycle read from the title, the targets with their place in the stored text, the act's date.</summary>
+    [Fact]
+    public async Task Ingest_StoresTheFactsOfTheResponseOnItsCandidate()
+    {
+        var renewal = new Article("renewal", "EU extends sanctions on Belaruskali and Belavia",
+            new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero),
+            [
+                "The Council today extended the restrictive measures against Belaruskali and Belavia until 28 February 2027.",
+                "The asset freeze and the travel ban on 233 persons and 37 entities in Belarus remain in force.",
+            ]);
+        await using var web = await LoopbackPublisher.StartAsync();
+        web.MapText("/feed.xml", "application/rss+xml", Rss(web.BaseUrl, [(renewal, "press/renewal"), (Iran, "press/iran")]));
+        web.MapText("/press/renewal", "text/html; charset=utf-8", Page(renewal));
+        web.MapText("/press/iran", "text/html; charset=utf-8", Page(Iran));
+        using var p = new TestPipeline();
+        p.Configure([TestPipeline.FeedSource("press", web.Url("feed.xml"))]);
+        Assert.Equal(0, (await p.RunAsync("ingest")).ExitCode);
+
+        var items = (await p.AllItemsAsync()).ToDictionary(i => i.Url[(i.Url.LastIndexOf('/') + 1)..]);
+        var stored = items["renewal"];
+        var columns = new Dictionary<string, object?>();
+        await using (var c = await p.Database.OpenAsync())
+        await using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT binding, stance, lifecycle, targets, act_date, reviewed_facts FROM candidates "
+                              + $"WHERE item_id = {stored.Id}";
+            await using var r = await cmd.ExecuteReaderAsync();
+            Assert.True(await r.ReadAsync());
+            for (int k = 0; k < r.FieldCount; k++) columns[r.GetName(k)] = r.IsDBNull(k) ? null : r.GetValue(k);
+        }
+        Assert.Equal("extended", columns["lifecycle"]);
+        Assert.Equal("2026-11-25", columns["act_date"]);
+        Assert.Null(columns["reviewed_facts"]);
+        Assert.Contains(columns["stance"], new object?[] { "critical", "supportive", "easing", null });
+        Assert.Contains(columns["binding"] is null ? null : Convert.ToInt64(columns["binding"]), new long?[] { 0, 1, null });
+        var targets = JsonNode.Parse((string)columns["targets"]!)!.AsArray();
+        Assert.Equal(["Belaruskali", "Belavia"], targets.Select(t => t!["name"]!.GetValue<string>()));
+        foreach (var t in targets)
+            Assert.Equal(t!["name"]!.GetValue<string>(), stored.Text.Substring(t["start"]!.GetValue<int>(), t["length"]!.GetValue<int>()));
+        // The same facts read back with the item; the filtered text about Iran has no lifecycle and no targets.
+        Assert.Equal("extended", stored.Facts.Lifecycle);
+        Assert.Equal(2, stored.Facts.Targets.Count);
+        Assert.Null(items["iran"].Facts.Lifecycle);
+        Assert.Empty(items["iran"].Facts.Targets);
+    }
+
     /// <summary>The queue decision is P(any response type) against the threshold, not the top label: with a threshold
     /// near zero the domestic trial report (top label not_a_response) goes to review too, proposed with its most likely
     /// response type; the Iran item stays filtered by the relevance gate inside the classifier whatever the threshold.</summary>

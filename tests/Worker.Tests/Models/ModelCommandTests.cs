@@ -23,7 +23,9 @@ public class ModelCommandTests
         var data = Path.Combine(p.Directory, "eval.jsonl");
         File.WriteAllLines(data,
         [
-            Line("a", "The Council of the EU today imposed an asset freeze and a travel ban on 25 Belarusian officials responsible for repression.", "targeted_sanctions", "Council of the EU", "igo"),
+            // The first item also carries a lifecycle and a (empty) list of targets.
+            Line("a", "The Council of the EU today imposed an asset freeze and a travel ban on 25 Belarusian officials responsible for repression.",
+                "targeted_sanctions", "Council of the EU", "igo")[..^1] + ""","lifecycle":"adopted","targets":[]}""",
             Line("b", "Lithuania expelled two Belarusian diplomats and closed two border crossings with Belarus.", "diplomatic_measures", "Lithuania", "state"),
             Line("c", "The EU adopted its 16th sanctions package against Russia, targeting the shadow fleet.", "irrelevant"),
             Line("d", "Суд у Мінску асудзіў журналіста да васьмі гадоў калоніі.", "not_a_response", language: "be"),
@@ -43,8 +45,15 @@ public class ModelCommandTests
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         // The model the first start trains has no plain baseline (train trains one): no "baseline" key.
         Assert.Equal(["response_macro_f1", "accuracy", "relevance_f1", "actor_accuracy", "actor_type_accuracy", "queue_recall", "queue_precision",
-                "queue_threshold", "per_class", "per_language", "n"],
+                "queue_threshold", "per_class", "per_language", "n", "facts"],
             doc.RootElement.EnumerateObject().Select(o => o.Name));
+        // The facts, each on the items that carry it: one item has a lifecycle and a (empty) list of targets.
+        Assert.Contains("lifecycle_accuracy  1.0000   (1 of 4 items annotated)", run.Stdout);
+        Assert.Contains("targets_recall", run.Stdout);
+        var facts = doc.RootElement.GetProperty("facts");
+        Assert.Equal(1, facts.GetProperty("lifecycle").GetProperty("n").GetInt32());
+        Assert.Equal(1, facts.GetProperty("lifecycle_per_class").GetProperty("adopted").GetProperty("correct").GetInt32());
+        Assert.Equal(1, facts.GetProperty("targets").GetProperty("n").GetInt32());
         // Two responses, both queued; two non-responses, neither (the Russia package is not about Belarus).
         Assert.Equal(1.0, doc.RootElement.GetProperty("queue_recall").GetDouble());
         Assert.Contains("queue_recall", run.Stdout);
@@ -113,6 +122,7 @@ public class ModelCommandTests
         [
             """{"id":"1","title":"Sanctions","published":"2021-12-03T10:00:00Z","text":"Canada announced sanctions on 15 Belarusian officials over human rights violations on Monday under SOR/2020-214."}""",
             """{"id":"2","text":"Weather in Paris will be sunny tomorrow."}""",
+            """{"id":"3","text":"The Council added Belaruskali and Grodno Azot to the sanctions list."}""",
         ]);
         var output = Path.Combine(p.Directory, "out.jsonl");
 
@@ -120,9 +130,15 @@ public class ModelCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(2, lines.Count);
+        Assert.Equal(3, lines.Count);
         Assert.Equal("1", lines[0].GetProperty("id").GetString());
         Assert.Equal(9, lines[0].GetProperty("scores").EnumerateObject().Count());
+        // The targets with where they are written.
+        var targets = lines[2].GetProperty("targets").EnumerateArray().ToList();
+        Assert.Equal(["Belaruskali", "Grodno Azot"], targets.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(18, targets[0].GetProperty("start").GetInt32());
+        Assert.Equal(11, targets[0].GetProperty("length").GetInt32());
+        Assert.Equal("entity", targets[0].GetProperty("kind").GetString());
         Assert.Equal("Canada", lines[0].GetProperty("actor").GetString());
         Assert.Equal("irrelevant", lines[1].GetProperty("response_types")[0].GetString());
         Assert.False(lines[1].GetProperty("relevant").GetBoolean());
@@ -144,6 +160,15 @@ public class ModelCommandTests
         // The date of the act, read against the page's date ("on Monday" before Friday 3 December 2021); none in a weather note.
         Assert.Equal("2021-11-29", lines[0].GetProperty("date").GetString());
         Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("date").ValueKind);
+        // The lifecycle with the sentence it was read from ("announced sanctions" is an act done); none for the weather.
+        Assert.Equal("adopted", lines[0].GetProperty("lifecycle").GetString());
+        var evidence = lines[0].GetProperty("lifecycle_evidence");
+        Assert.False(evidence.GetProperty("in_title").GetBoolean());
+        Assert.Equal(0, evidence.GetProperty("start").GetInt32());
+        Assert.StartsWith("Canada announced sanctions", evidence.GetProperty("sentence").GetString());
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("lifecycle").ValueKind);
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("lifecycle_evidence").ValueKind);
+        Assert.Empty(lines[1].GetProperty("targets").EnumerateArray());
     }
 
     [Fact]

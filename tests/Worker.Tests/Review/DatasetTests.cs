@@ -70,7 +70,8 @@ public class DatasetTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,date,act_date,title,url,source,language,primary_type,response_types,actor,actor_type,co_actors,duplicates,approved", lines[0]);
+        Assert.Equal("id,date,act_date,title,url,source,language,primary_type,response_types,actor,actor_type,co_actors,duplicates,approved,"
+                     + "binding,stance,lifecycle,targets", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")<b>\"", csv); // quoted, and the formula is defused
         Assert.Contains(",Lithuania,state,", csv);
@@ -200,6 +201,44 @@ public class DatasetTests
         Assert.Equal(3, after.Json);
         Assert.Contains("3 approved responses", after.Stats);
         Assert.Equal(3, (await alice.GetFromJsonAsync<JsonObject>("/responses.json"))!["count"]!.GetValue<int>()); // signed in: never from the cache
+    }
+
+    /// <summary>The facts of each response are published as reviewed, else as stored at ingest; NULL ones (rows stored
+    /// before migration 7) are read from the title and lead.</summary>
+    [Fact]
+    public async Task JsonAndCsv_PublishTheEffectiveFactsOfEachResponse()
+    {
+        await using var world = await CreateAsync();
+        var at = new DateTimeOffset(2026, 10, 5, 8, 0, 0, TimeSpan.Zero);
+        var scores = new Dictionary<string, double> { ["targeted_sanctions"] = 0.9, ["not_a_response"] = 0.1 };
+        var (_, stored, _) = await world.Pipeline.Items.InsertAsync(
+            new NewItem("press", "https://example.org/press/facts", "https://example.org/press/facts", "Listings", at, at, "en",
+                "The Council lifted the sanctions on Belavia.", "facts-hash", 0, true, ["Belarus"], "test", null),
+            new CandidateRecord("pending", ["targeted_sanctions"], scores, "Council of the EU", "igo", [], 0.9, "test-model",
+                new ResponseFacts(true, "easing", "lifted", [new TargetMention("Belavia", 36, 7)], "2026-10-04")));
+        var (_, older, _) = await world.Pipeline.Items.InsertAsync(
+            new NewItem("press", "https://example.org/press/older", "https://example.org/press/older", "Renewal", at.AddDays(-1), at, "en",
+                "The Council renewed the sanctions on Grodno Azot for a year.", "older-hash", 0, true, ["Belarus"], "test", null),
+            new CandidateRecord("pending", ["targeted_sanctions"], scores, "Council of the EU", "igo", [], 0.9, "test-model"));
+        await world.Reviews.DecideAsync(stored, 1, Alice, "approve", new ReviewState("approved", null, null, null), DateTimeOffset.UtcNow);
+        await world.Reviews.DecideAsync(older, 1, Alice, "approve", new ReviewState("approved", null, null, null), DateTimeOffset.UtcNow);
+        await using var factory = world.Factory();
+
+        var records = (await Client(factory).GetFromJsonAsync<JsonObject>("/responses.json"))!["responses"]!.AsArray();
+        var lifted = records.Single(r => r!["id"]!.GetValue<long>() == stored)!;
+        Assert.True(lifted["binding"]!.GetValue<bool>());
+        Assert.Equal("easing", lifted["stance"]!.GetValue<string>());
+        Assert.Equal("lifted", lifted["lifecycle"]!.GetValue<string>());
+        Assert.Equal(["Belavia"], lifted["targets"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("2026-10-04", lifted["act_date"]!.GetValue<string>());
+        var renewed = records.Single(r => r!["id"]!.GetValue<long>() == older)!;
+        Assert.Equal("extended", renewed["lifecycle"]!.GetValue<string>());
+        Assert.Equal(["Grodno Azot"], renewed["targets"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Null(renewed["binding"]);
+
+        var csv = await Client(factory).GetStringAsync("/responses.csv");
+        Assert.Contains(",true,easing,lifted,Belavia", csv);
+        Assert.Contains(",,,extended,Grodno Azot", csv);
     }
 
     [Fact]
