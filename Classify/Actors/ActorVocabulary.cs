@@ -33,6 +33,20 @@ public sealed class ActorVocabulary
     /// <summary>Alias keys that only ever come from upper-case acronyms ("WHO", "ANO", "SAS"): they match only
     /// where the text writes them with capitals, so the pronoun "who" or Czech "ano" is not an actor.</summary>
     private readonly HashSet<string> _acronymKeys = new(StringComparer.Ordinal);
+    /// <summary>Alias keys that only ever come from names written in quotes ("«Вясна»", "„Wiosna”"): the name is also a
+    /// common word ("spring"), so it matches only where the text opens a quote right before it.</summary>
+    private readonly HashSet<string> _quotedKeys = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Names that contain an actor's alias but name something else, matched and then ignored: Chinese and Japanese
+    /// "Belarus" (白俄罗斯, 白ロシア) end in "Russia" (俄罗斯, ロシア), and Arabic and Persian write it "White Russia"
+    /// (روسيا البيضاء, روسیه سفید). Belarus itself is never the responding actor, so it has no entry.
+    /// </summary>
+    internal static readonly string[] Shadows =
+        ["白俄罗斯", "白俄羅斯", "白俄", "白ロシア", "روسيا البيضاء", "روسیا البیضاء", "روسیه سفید", "روسيه سفيد", "Белая Русь"];
+
+    /// <summary>The entry a <see cref="Shadows"/> name resolves to inside the lookup: found, then dropped.</summary>
+    private static readonly ActorEntry Shadow = new() { Name = "", Type = "none" };
     /// <summary>The first word of every alias: a position whose word starts no alias is skipped at once (most words
     /// of a text; measured 1.0 → 0.24 ms per scan of a 2 KB article, the same mentions found).</summary>
     private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
@@ -65,15 +79,26 @@ public sealed class ActorVocabulary
             {
                 var key = string.Join(' ', Tokens(alias).Select(t => t.Text));
                 if (key.Length == 0) continue;
-                if (IsAcronym(alias)) _acronymKeys.Add(key); else mixedKeys.Add(key);
+                if (IsAcronym(alias)) _acronymKeys.Add(key);
+                else if (IsQuoted(alias)) _quotedKeys.Add(key);
+                else mixedKeys.Add(key);
                 _byAlias.TryAdd(key, a);
                 _firstWords.Add(key.Split(' ')[0]);
                 _longestAlias = Math.Max(_longestAlias, key.Count(c => c == ' ') + 1);
             }
         }
         _acronymKeys.ExceptWith(mixedKeys);
+        _quotedKeys.ExceptWith(mixedKeys);
+        foreach (var shadow in Shadows)
+        {
+            var key = string.Join(' ', Tokens(shadow).Select(t => t.Text));
+            _byAlias[key] = Shadow;
+            _firstWords.Add(key.Split(' ')[0]);
+            _longestAlias = Math.Max(_longestAlias, key.Count(c => c == ' ') + 1);
+        }
         foreach (var (key, actor) in _byAlias)
         {
+            if (actor == Shadow) continue;
             if (_acronymKeys.Contains(key)) continue; // an acronym is written as it is
             var words = key.Split(' ');
             if (!words.Any(w => w.Length >= (words.Length == 1 ? MinInflectedLength : 3))) continue; // nothing to inflect: exact only
@@ -121,6 +146,18 @@ public sealed class ActorVocabulary
         return p >= length - (length >= 7 && !alone ? 2 : 1) && p >= 4 && !aliasWord.Any(char.IsDigit);
     }
 
+    private const string OpeningQuotes = "«\"„“‘'‹";
+
+    private static bool IsQuoted(string alias) => alias.TrimStart() is { Length: > 0 } t && OpeningQuotes.Contains(t[0]);
+
+    /// <summary>Whether the text opens a quote right before <paramref name="start"/> (a space between them allowed).</summary>
+    private static bool QuotedAt(string text, int start)
+    {
+        int p = start - 1;
+        if (p >= 0 && text[p] == ' ') p--;
+        return p >= 0 && OpeningQuotes.Contains(text[p]);
+    }
+
     private static bool IsAcronym(string alias)
     {
         var t = alias.Trim();
@@ -143,7 +180,8 @@ public sealed class ActorVocabulary
     {
         if (string.IsNullOrWhiteSpace(nameOrAlias)) return null;
         if (_byName.TryGetValue(nameOrAlias.Trim(), out var e)) return e;
-        return _byAlias.GetValueOrDefault(string.Join(' ', Tokens(nameOrAlias).Select(t => t.Text)));
+        var found = _byAlias.GetValueOrDefault(string.Join(' ', Tokens(nameOrAlias).Select(t => t.Text)));
+        return found == Shadow ? null : found;
     }
 
     /// <summary>Whether <paramref name="inner"/> is part of or based in <paramref name="outer"/>, directly or through its
@@ -170,6 +208,7 @@ public sealed class ActorVocabulary
         {
             var len = BestAt(text, tokens, i, sb, out var actor);
             if (actor is null) continue;
+            if (actor == Shadow) { i += len - 1; continue; } // its words name no actor, nor part of one
             // "the EU Council": "the EU" matches at "the", but "EU Council" starting one word later reaches further.
             if (i + 1 < tokens.Count && (len > 1 || !AdjacentNamesApart)
                 && BestAt(text, tokens, i + 1, sb, out var next) is var nextLen && next is not null && nextLen >= len) continue;
@@ -221,6 +260,8 @@ public sealed class ActorVocabulary
             {
                 if (len == 1 && _acronymKeys.Contains(sb.ToString()) && !IsUpperWord(text.AsSpan(tokens[i].Start, tokens[i].Length)))
                     continue; // "who", "Who", "ano": a word, not the acronym
+                if (_quotedKeys.Contains(sb.ToString()) && !QuotedAt(text, tokens[i].Start))
+                    continue; // "весна": spring, not «Вясна»
                 return len;
             }
         }
@@ -260,6 +301,7 @@ public sealed class ActorVocabulary
                 for (int k = 0; k < len && all; k++) all = Inflects(words[k], tokens[i + k].Text, alone: len == 1);
                 if (!all) continue;
                 if (len == 1 && words[0] != tokens[i].Text && !StartsWithCapital(text.AsSpan(tokens[i].Start, tokens[i].Length))) continue;
+                if (_quotedKeys.Contains(string.Join(' ', words)) && !QuotedAt(text, tokens[i].Start)) continue;
                 actor = entry;
                 return len;
             }
@@ -304,7 +346,7 @@ public sealed class ActorVocabulary
                 continue;
             }
             int start = i;
-            while (i < text.Length && !IsUnspaced(text[i]) && (char.IsLetterOrDigit(text[i]) || IsInnerMark(text, i))) i++;
+            while (i < text.Length && !IsUnspaced(text[i]) && (char.IsLetterOrDigit(text[i]) || IsInnerMark(text, i) || IsCombining(text[i]))) i++;
             if (i > start)
             {
                 var word = Fold(text.AsSpan(start, i - start));
@@ -332,15 +374,24 @@ public sealed class ActorVocabulary
 
     private static readonly HashSet<string> Elisions = new(StringComparer.Ordinal) { "l", "d", "j", "m", "n", "s", "t", "c", "qu", "dell", "all", "nell", "sull", "dall", "un" };
 
+    /// <summary>Vowel signs and viramas of Devanagari and other Indic scripts are marks, not letters, yet part of the
+    /// word: "रूस" (Russia) is one word, and without its vowel sign it would match inside "रास्ता" (road).</summary>
+    private static bool IsCombining(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
     private static bool IsInnerMark(string text, int i) =>
         text[i] is '\'' or '’' && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
 
     internal static string Fold(ReadOnlySpan<char> word)
     {
         var sb = new StringBuilder(word.Length);
+        char previous = ' ';
         foreach (var ch in word.ToString().Normalize(NormalizationForm.FormD))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            // Accents of European scripts and the vowel points of Hebrew and Arabic go; the vowel signs of Indic
+            // scripts (from U+0900) are letters of the word and stay.
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark && previous < '\u0900') continue;
+            previous = ch;
             var c = char.ToLowerInvariant(ch);
             sb.Append(c switch { 'ё' => 'е', '’' => '\'', 'ł' => 'l', 'ß' => 's', _ => c });
         }

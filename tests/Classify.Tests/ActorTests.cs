@@ -179,4 +179,35 @@ public class ActorTests
         Assert.Equal("Lithuania", ActorResolver.Resolve(Vocabulary.Value, null, "Nothing named here.", "Lithuania").Actor);
         Assert.Equal("unknown", ActorResolver.Resolve(Vocabulary.Value, null, "Nothing named here.", null).Actor);
     }
+
+    [Theory]
+    [InlineData("白俄罗斯外交部表示反对。")]                    // Belarus's foreign ministry: "Belarus" ends in "Russia"
+    [InlineData("白ロシアは反対した")]                          // Japanese, the old name
+    [InlineData("أعلنت روسيا البيضاء رفضها")]                  // Arabic "White Russia"
+    public void Belarus_written_as_white_Russia_names_no_actor(string text) =>
+        Assert.Empty(Vocabulary.Value.FindMentions(text));
+
+    [Fact]
+    public void Russia_beside_white_Russia_is_still_found()
+    {
+        var found = Vocabulary.Value.FindMentions("白俄罗斯和俄罗斯外交部");
+        Assert.Equal("Russia", Assert.Single(found).Actor.Name);
+    }
+
+    [Fact]
+    public void A_Devanagari_name_keeps_its_vowel_signs()
+    {
+        var found = Vocabulary.Value.FindMentions("रूस ने कहा। रास्ता बंद है।"); // "Russia said. The road is closed."
+        Assert.Equal(0, Assert.Single(found).Start);
+    }
+
+    [Fact]
+    public void A_name_that_is_also_a_word_matches_only_in_quotes()
+    {
+        var v = Vocabulary.Value;
+        var found = v.FindMentions("Весна пришла в Минск, весна. Центр «Вясна» заявил, и правозащитники « Весны » тоже.");
+        Assert.Equal(2, found.Count);
+        Assert.All(found, m => Assert.Equal("Viasna", m.Actor.Name));
+        Assert.Equal("Viasna", v.Resolve("«Вясна»")!.Name);
+    }
 }
