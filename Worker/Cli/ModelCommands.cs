@@ -98,7 +98,8 @@ public static class ModelCommands
     {
         if (a.OutOfStyle || a.Model is not null || a.HoldOut.Count > 0 || a.NoBaseline)
             throw new UsageException("evaluate --facts-only uses no model: it takes --data or --validation and --json only");
-        if (a.Validation && a.Data is not null) throw new UsageException("evaluate --facts-only takes --data FILE.jsonl or --validation, not both");
+        if (a.Validation && a.Data is not null)
+            throw new UsageException("evaluate --facts-only takes --data FILE.jsonl or --validation, not both");
         OutputPath.EnsureInput(a.Data, "data file");
         OutputPath.EnsureFolder(a.Json, "--json");
         LoadedCorpus corpus;
@@ -121,7 +122,23 @@ public static class ModelCommands
         await stdout.WriteAsync(FormatDates(facts));
         if (a.Json is { } jsonPath)
         {
-            var json = new Dictionary<string, object> { ["n"] = facts.N, ["date"] = facts.Date, ["date_per_language"] = facts.DatePerLanguage };
+            // Each annotated item the date reader got wrong, with the words it read the date from: what to look at next.
+            var errors = new List<Dictionary<string, object?>>();
+            foreach (var e in corpus.Examples.Where(e => e.DateLabelled))
+            {
+                var found = ActDates.Find(e.Title, e.Text, FactsEvaluator.PageDate(e.Published));
+                var got = found?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (got == e.Date) continue;
+                errors.Add(new()
+                {
+                    ["id"] = e.Id, ["language"] = e.Language, ["published"] = e.Published, ["date"] = e.Date, ["found"] = got,
+                    ["evidence"] = found?.Evidence,
+                });
+            }
+            var json = new Dictionary<string, object>
+            {
+                ["n"] = facts.N, ["date"] = facts.Date, ["date_per_language"] = facts.DatePerLanguage, ["date_errors"] = errors,
+            };
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(json, Indented), ct);
             await stdout.WriteLineAsync($"metrics written to {Path.GetFullPath(jsonPath)}");
         }
@@ -266,16 +283,19 @@ public static class ModelCommands
         var inv = CultureInfo.InvariantCulture;
         var d = f.Date;
         var sb = new StringBuilder();
-        sb.AppendLine(string.Format(inv, "date_exact_accuracy {0:0.0000}   ({1} of {2} items labelled with a date; {3} of {4} items annotated)",
+        sb.AppendLine(string.Format(inv,
+            "date_exact_accuracy {0:0.0000}   ({1} of {2} items labelled with a date; {3} of {4} items annotated)",
             d.ExactAccuracy, d.Exact, d.Dated, d.N, f.N));
-        sb.AppendLine(string.Format(inv, "  missed {0} (null where a date is labelled), wrong day {1} (of which off by one day {2}, wrong year {3}), " +
+        sb.AppendLine(string.Format(inv,
+            "  missed {0} (null where a date is labelled), wrong day {1} (of which off by one day {2}, wrong year {3}), " +
             "wrong guess {4} of {5} labelled null; accuracy with nulls {6:0.0000}", d.Missed, d.WrongDay, d.OffByOneDay, d.WrongYear,
             d.WrongGuess, d.Undated, d.Accuracy));
         if (f.DatePerLanguage.Count == 0) return sb.ToString();
-        sb.AppendLine($"  {"language",-8} {"n",4} {"dated",5} {"exact",5} {"exact_acc",9} {"missed",6} {"wrong",5} {"off1",4} {"year",4} {"null",4} {"guess",5}");
+        sb.AppendLine($"  {"language",-8} {"n",4} {"dated",5} {"exact",5} {"exact_acc",9} {"missed",6} {"wrong",5} " +
+            $"{"off1",4} {"year",4} {"null",4} {"guess",5}");
         foreach (var (lang, l) in f.DatePerLanguage)
-            sb.AppendLine(string.Format(inv, "  {0,-8} {1,4} {2,5} {3,5} {4,9:0.000} {5,6} {6,5} {7,4} {8,4} {9,4} {10,5}", lang, l.N, l.Dated,
-                l.Exact, l.ExactAccuracy, l.Missed, l.WrongDay, l.OffByOneDay, l.WrongYear, l.Undated, l.WrongGuess));
+            sb.AppendLine(string.Format(inv, "  {0,-8} {1,4} {2,5} {3,5} {4,9:0.000} {5,6} {6,5} {7,4} {8,4} {9,4} {10,5}", lang, l.N,
+                l.Dated, l.Exact, l.ExactAccuracy, l.Missed, l.WrongDay, l.OffByOneDay, l.WrongYear, l.Undated, l.WrongGuess));
         return sb.ToString();
     }
 
@@ -353,7 +373,8 @@ public static class ModelCommands
         ["relevant"] = p.Primary != Taxonomy.Irrelevant,
         ["p_response"] = Math.Round(p.PResponse, 4),
         ["queue"] = p.Queue,
-        ["date"] = ActDates.Find(e.Title, e.Text, FactsEvaluator.PageDate(e.Published))?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["date"] = ActDates.Find(e.Title, e.Text, FactsEvaluator.PageDate(e.Published))?.Date
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["legal_acts"] = LegalActs.Find(string.IsNullOrWhiteSpace(e.Title) ? e.Text : e.Title + "\n" + e.Text)
             .Select(a => new Dictionary<string, object?> { ["kind"] = a.Kind, ["id"] = a.Id, ["url"] = a.Url }).ToList(),
     };
