@@ -54,6 +54,17 @@ public static class CorpusLoader
         return new LoadedCorpus(examples, problems);
     }
 
+    /// <summary>What is wrong with the date labels of a line: <c>date</c> a day (yyyy-MM-dd) or null, <c>published</c> a
+    /// date or an ISO 8601 time, and the act not after the page.</summary>
+    public static string? DateProblem(LabelledExample e)
+    {
+        var page = Evaluation.FactsEvaluator.PageDate(e.Published);
+        if (e.Published is not null && page is null) return $"published is not a date: {e.Published}";
+        if (e.Date is null) return null;
+        if (Evaluation.FactsEvaluator.LabelDate(e.Date) is not { } act) return $"date is not yyyy-MM-dd (or null): {e.Date}";
+        return page is { } p && act > p ? $"date {e.Date} is after published {e.Published}" : null;
+    }
+
     private static void ReadInto(TextReader reader, string name, bool requireLabels, List<LabelledExample> examples, List<CorpusProblem> problems)
     {
         int n = 0;
@@ -92,6 +103,11 @@ public static class CorpusLoader
                 if (e.Lifecycle is not null && Array.IndexOf(Taxonomy.Lifecycles, e.Lifecycle) < 0)
                 {
                     problems.Add(new CorpusProblem(origin, $"unknown lifecycle: {e.Lifecycle}"));
+                    continue;
+                }
+                if (DateProblem(e) is { } dateProblem)
+                {
+                    problems.Add(new CorpusProblem(origin, dateProblem));
                     continue;
                 }
             }

@@ -24,6 +24,18 @@ public sealed class LabelledExample
     /// <summary>The page's date (ISO 8601), when known: <c>classify</c> reads days without a year and "yesterday"
     /// against it (<see cref="Facts.ActDates"/>).</summary>
     [JsonPropertyName("published")] public string? Published { get; set; }
+    /// <summary>The date of the act (yyyy-MM-dd) on the examples annotated with it: JSON null says the text does not make
+    /// the date certain, an absent key "not annotated" (<see cref="DateLabelled"/> tells the two apart). Scored against
+    /// <see cref="Facts.ActDates"/> read with <see cref="Published"/> as the page's date.</summary>
+    [JsonPropertyName("date")]
+    public string? Date
+    {
+        get => date;
+        set { date = value; DateLabelled = true; }
+    }
+    private string? date;
+    /// <summary>True when the line carries a <c>date</c> key, null or not.</summary>
+    [JsonIgnore] public bool DateLabelled { get; set; }
 
     [JsonIgnore] public string Primary => ResponseTypes.Count > 0 ? ResponseTypes[0] : "";
     /// <summary>Extra training data (train --data): never part of the validation split, so models stay comparable.</summary>

@@ -138,16 +138,23 @@ public sealed class CommandLine
             HelpName = "NAME",
         };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "with --out-of-style: no plain baseline beside each model" };
+        var factsOnly = new Option<bool>("--facts-only")
+        {
+            Description = "only the facts read without a model — the act's date (exact day, missed, wrong guesses, per " +
+                          "language) — on the shipped corpus's annotated examples (or --validation, or --data); no model " +
+                          "is loaded or trained: seconds",
+        };
         var command = new Command("evaluate",
             "Metrics of the active (or named) model on labelled JSONL (--data) or on the fixed validation split " +
             "(--validation): per-class precision/recall/F1, confusion matrix, response_macro_f1, accuracy, queue recall and " +
-            "precision, actor accuracy, per language, beside the plain baseline trained with that version. Or --out-of-style.")
+            "precision, actor accuracy, per language, beside the plain baseline trained with that version. Or --out-of-style, " +
+            "or --facts-only.")
         {
-            data, validation, json, model, outOfStyle, holdOut, noBaseline,
+            data, validation, json, model, outOfStyle, holdOut, noBaseline, factsOnly,
         };
         OnStore(command, (r, services, _, ct) => ModelCommands.EvaluateAsync(new ModelCommands.EvaluateArgs(
             r.GetValue(data), r.GetValue(validation), r.GetValue(json), r.GetValue(model), r.GetValue(outOfStyle),
-            r.GetValue(holdOut) ?? [], r.GetValue(noBaseline)), services, s.Stdout, ct));
+            r.GetValue(holdOut) ?? [], r.GetValue(noBaseline), r.GetValue(factsOnly)), services, s.Stdout, ct));
         return command;
     }
 

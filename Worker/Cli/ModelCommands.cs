@@ -20,10 +20,11 @@ public static class ModelCommands
 
     /// <summary>The options of <c>evaluate</c>.</summary>
     public sealed record EvaluateArgs(string? Data, bool Validation, string? Json, string? Model, bool OutOfStyle, IReadOnlyList<string> HoldOut,
-        bool NoBaseline);
+        bool NoBaseline, bool FactsOnly = false);
 
     public static async Task<int> EvaluateAsync(EvaluateArgs a, IServiceProvider services, TextWriter stdout, CancellationToken ct)
     {
+        if (a.FactsOnly) return await FactsOnlyAsync(a, stdout, ct);
         if (a.OutOfStyle) return await OutOfStyleAsync(a, services, stdout, ct);
         if (a.HoldOut.Count > 0 || a.NoBaseline) throw new UsageException("--hold-out and --no-baseline are for evaluate --out-of-style");
         bool validation = a.Validation;
@@ -83,6 +84,61 @@ public static class ModelCommands
                     ["response_macro_f1"] = baseline.ResponseMacroF1, ["accuracy"] = baseline.Accuracy, ["relevance_f1"] = baseline.RelevanceF1,
                     ["queue_recall"] = baseline.QueueRecall, ["queue_precision"] = baseline.QueuePrecision,
                 };
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(json, Indented), ct);
+            await stdout.WriteLineAsync($"metrics written to {Path.GetFullPath(jsonPath)}");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// evaluate --facts-only: the facts read without a model (the act's date), on the shipped corpus (every annotated
+    /// example, or its --validation split) or on --data. Loads no model and trains none: seconds.
+    /// </summary>
+    private static async Task<int> FactsOnlyAsync(EvaluateArgs a, TextWriter stdout, CancellationToken ct)
+    {
+        if (a.OutOfStyle || a.Model is not null || a.HoldOut.Count > 0 || a.NoBaseline)
+            throw new UsageException("evaluate --facts-only uses no model: it takes --data or --validation and --json only");
+        if (a.Validation && a.Data is not null)
+            throw new UsageException("evaluate --facts-only takes --data FILE.jsonl or --validation, not both");
+        OutputPath.EnsureInput(a.Data, "data file");
+        OutputPath.EnsureFolder(a.Json, "--json");
+        LoadedCorpus corpus;
+        string name;
+        if (a.Data is { } data)
+        {
+            corpus = CorpusLoader.Load([data]);
+            name = data;
+        }
+        else
+        {
+            var shipped = ClassifierProvider.ShippedCorpus();
+            corpus = a.Validation ? new LoadedCorpus(CorpusSplit.Split(shipped.Examples).Validation, shipped.Problems) : shipped;
+            name = a.Validation ? "the fixed validation split of the shipped corpus" : "the shipped corpus";
+        }
+        foreach (var p in corpus.Problems) await stdout.WriteLineAsync($"skipped {p.Origin}: {p.Message}");
+        if (corpus.Examples.Count == 0) throw new InputException($"{name} has no usable labelled items");
+        var facts = FactsEvaluator.EvaluateWithoutModel(corpus.Examples);
+        await stdout.WriteLineAsync($"facts without a model on {name}: {facts.N} items, {facts.Date.N} annotated with the act's date");
+        await stdout.WriteAsync(FormatDates(facts));
+        if (a.Json is { } jsonPath)
+        {
+            // Each annotated item the date reader got wrong, with the words it read the date from: what to look at next.
+            var errors = new List<Dictionary<string, object?>>();
+            foreach (var e in corpus.Examples.Where(e => e.DateLabelled))
+            {
+                var found = ActDates.Find(e.Title, e.Text, FactsEvaluator.PageDate(e.Published));
+                var got = found?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (got == e.Date) continue;
+                errors.Add(new()
+                {
+                    ["id"] = e.Id, ["language"] = e.Language, ["published"] = e.Published, ["date"] = e.Date, ["found"] = got,
+                    ["evidence"] = found?.Evidence,
+                });
+            }
+            var json = new Dictionary<string, object>
+            {
+                ["n"] = facts.N, ["date"] = facts.Date, ["date_per_language"] = facts.DatePerLanguage, ["date_errors"] = errors,
+            };
             await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(json, Indented), ct);
             await stdout.WriteLineAsync($"metrics written to {Path.GetFullPath(jsonPath)}");
         }
@@ -217,6 +273,29 @@ public static class ModelCommands
             f.Targets.TruePositives, f.Targets.Predicted));
         sb.AppendLine(string.Format(inv, "targets_recall      {0:0.0000}   ({1} of {2} true names found; {3} of {4} items annotated)",
             f.Targets.Recall, f.Targets.TruePositives, f.Targets.Truth, f.Targets.N, f.N));
+        sb.Append(FormatDates(f));
+        return sb.ToString();
+    }
+
+    /// <summary>The act's date: exact day on the items labelled with a date, misses and wrong guesses, per language.</summary>
+    public static string FormatDates(FactsReport f)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var d = f.Date;
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Format(inv,
+            "date_exact_accuracy {0:0.0000}   ({1} of {2} items labelled with a date; {3} of {4} items annotated)",
+            d.ExactAccuracy, d.Exact, d.Dated, d.N, f.N));
+        sb.AppendLine(string.Format(inv,
+            "  missed {0} (null where a date is labelled), wrong day {1} (of which off by one day {2}, wrong year {3}), " +
+            "wrong guess {4} of {5} labelled null; accuracy with nulls {6:0.0000}", d.Missed, d.WrongDay, d.OffByOneDay, d.WrongYear,
+            d.WrongGuess, d.Undated, d.Accuracy));
+        if (f.DatePerLanguage.Count == 0) return sb.ToString();
+        sb.AppendLine($"  {"language",-8} {"n",4} {"dated",5} {"exact",5} {"exact_acc",9} {"missed",6} {"wrong",5} " +
+            $"{"off1",4} {"year",4} {"null",4} {"guess",5}");
+        foreach (var (lang, l) in f.DatePerLanguage)
+            sb.AppendLine(string.Format(inv, "  {0,-8} {1,4} {2,5} {3,5} {4,9:0.000} {5,6} {6,5} {7,4} {8,4} {9,4} {10,5}", lang, l.N,
+                l.Dated, l.Exact, l.ExactAccuracy, l.Missed, l.WrongDay, l.OffByOneDay, l.WrongYear, l.Undated, l.WrongGuess));
         return sb.ToString();
     }
 
@@ -294,15 +373,13 @@ public static class ModelCommands
         ["relevant"] = p.Primary != Taxonomy.Irrelevant,
         ["p_response"] = Math.Round(p.PResponse, 4),
         ["queue"] = p.Queue,
-        ["date"] = ActDates.Find(e.Title, e.Text, PageDate(e.Published))?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["date"] = ActDates.Find(e.Title, e.Text, FactsEvaluator.PageDate(e.Published))?.Date
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["legal_acts"] = LegalActs.Find(string.IsNullOrWhiteSpace(e.Title) ? e.Text : e.Title + "\n" + e.Text)
             .Select(a => new Dictionary<string, object?> { ["kind"] = a.Kind, ["id"] = a.Id, ["url"] = a.Url }).ToList(),
     };
 
     /// <summary>The input line's <c>published</c> (a date or a date and time, ISO 8601), or null.</summary>
-    private static DateOnly? PageDate(string? published) =>
-        DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? DateOnly.FromDateTime(at.UtcDateTime) : null;
-
     public static async Task<int> TrainAsync(IReadOnlyList<string> extra, bool promote, bool noBaseline, IServiceProvider services, TextWriter stdout,
         CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public class CommandLineTests
         { "run", ["--settings"] },
         { "ingest", ["--source"] },
         { "export", ["--format", "--out", "--status", "jsonl|csv"] },
-        { "evaluate", ["--data", "--validation", "--json", "--model", "--out-of-style", "--hold-out", "--no-baseline"] },
+        { "evaluate", ["--data", "--validation", "--json", "--model", "--out-of-style", "--hold-out", "--no-baseline", "--facts-only"] },
         { "classify", ["--in", "--out", "--model"] },
         { "train", ["--data", "--promote", "--no-baseline"] },
         { "models", ["list", "promote", "rollback"] },

@@ -100,6 +100,47 @@ public class ModelCommandTests
     }
 
     [Fact]
+    public async Task EvaluateFactsOnly_ScoresTheActsDateWithoutAModel_PerLanguage_WithTheErrorsInJson()
+    {
+        using var p = new TestPipeline();
+        p.Configure([]);
+        var data = Path.Combine(p.Directory, "dates.jsonl");
+        File.WriteAllLines(data,
+        [
+            // Labelled with the act's date, labelled null, not annotated, and a date after its page (refused).
+            Line("a", "Lithuania expelled two Belarusian diplomats yesterday.", "diplomatic_measures")[..^1] +
+                ""","published":"2021-12-03","date":"2021-12-02"}""",
+            Line("b", "Der Rat hat am Montag Sanktionen beschlossen.", "targeted_sanctions", language: "de")[..^1] +
+                ""","published":"2021-12-03","date":null}""",
+            Line("c", "The Council adopted new listings.", "targeted_sanctions"),
+            """{"id":"d","text":"x","response_types":["statement"],"published":"2021-12-03","date":"2021-12-09"}""",
+        ]);
+        var json = Path.Combine(p.Directory, "dates.json");
+
+        var run = await p.RunAsync("evaluate", "--facts-only", "--data", data, "--json", json);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("skipped dates.jsonl:4: date 2021-12-09 is after published 2021-12-03", run.Stdout);
+        Assert.Contains("date_exact_accuracy 1.0000   (1 of 1 items labelled with a date; 2 of 3 items annotated)", run.Stdout);
+        Assert.Contains("wrong guess 1 of 1 labelled null", run.Stdout);
+        Assert.DoesNotContain("response_macro_f1", run.Stdout); // no model was loaded
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(["n", "date", "date_per_language", "date_errors"], doc.RootElement.EnumerateObject().Select(o => o.Name));
+        Assert.Equal(1.0, doc.RootElement.GetProperty("date").GetProperty("exact_accuracy").GetDouble());
+        Assert.Equal(1, doc.RootElement.GetProperty("date_per_language").GetProperty("de").GetProperty("wrong_guess").GetInt32());
+        var error = Assert.Single(doc.RootElement.GetProperty("date_errors").EnumerateArray());
+        Assert.Equal(("b", "2021-11-29", "Montag"),
+            (error.GetProperty("id").GetString(), error.GetProperty("found").GetString(), error.GetProperty("evidence").GetString()));
+
+        var shipped = await p.RunAsync("evaluate", "--facts-only");
+        Assert.Equal(0, shipped.ExitCode);
+        Assert.Contains("facts without a model on the shipped corpus", shipped.Stdout);
+        var mixed = await p.RunAsync("evaluate", "--facts-only", "--model", "v1");
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains("uses no model", mixed.Stderr + mixed.Stdout);
+    }
+
+    [Fact]
     public async Task EvaluateOutOfStyle_RefusesMixedModesAndGroupsWithoutExamples()
     {
         using var p = new TestPipeline();
