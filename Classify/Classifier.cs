@@ -1,5 +1,5 @@
 using Pipeline.Classify.Actors;
-using Pipeline.Classify.Lexicon;
+using Pipeline.Classify.Relevance;
 using Pipeline.Classify.Training;
 
 namespace Pipeline.Classify;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pipeline.Classify;
+using Pipeline.Classify.Relevance;
 using Pipeline.Ingest.Extracting;
 using Pipeline.Ingest.Fetching;
 using Pipeline.Ingest.Deduplication;
 using Pipeline.Ingest.Parsing;
-using Pipeline.Ingest.Relevance;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;

@@ -6,7 +6,7 @@ using Pipeline.Ingest.Extracting;
 using Pipeline.Ingest.Fetching;
 using Pipeline.Ingest.Deduplication;
 using Pipeline.Ingest.Parsing;
-using Pipeline.Ingest.Relevance;
+using Pipeline.Classify.Relevance;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;

@@ -1,4 +1,5 @@
 using Pipeline.Classify.Lexicon;
+using Pipeline.Classify.Relevance;
 
 namespace Pipeline.Classify.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Pipeline.Classify;
 using Pipeline.Classify.Actors;
-using Pipeline.Ingest.Relevance;
+using Pipeline.Classify.Relevance;
 
 namespace Pipeline.Worker.Review.Queue;
 
