@@ -35,6 +35,17 @@ public class LexiconTests
     }
 
     [Fact]
+    public void Find_shows_the_models_cues_as_spans_of_the_original_text()
+    {
+        const string text = "Der Rat hat restriktive  Maßnahmen und ein Einreiseverbot verhängt. 日本は資産凍結を発表した。";
+        var found = ResponseLexicon.Find(text).Select(f => (f.Group, Text: text.Substring(f.Start, f.Length))).ToList();
+        Assert.Contains(("sanction", "restriktive  Maßnahmen"), found);
+        Assert.Contains(("target", "Einreiseverbot"), found);
+        Assert.Contains(("target", "資産凍結"), found);
+        Assert.Equal(TextFold.Fold(text), TextFold.FoldWithOffsets(text)!.Value.Folded);
+    }
+
+    [Fact]
     public void Folding_removes_case_and_diacritics_and_transliteration_joins_scripts()
     {
         Assert.Equal("masnahmen", TextFold.Fold("Maßnahmen"));
