@@ -1,5 +1,5 @@
 using Pipeline.Classify.Actors;
-using Pipeline.Classify.Lexicon;
+using Pipeline.Classify.Relevance;
 using Pipeline.Classify.Training;
 
 namespace Pipeline.Classify;
@@ -49,13 +49,16 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
 
     /// <param name="aboutBelarus">The source publishes only about Belarus (<c>Sources[].AboutBelarus</c>: exile media,
     /// a Belarus country page): the relevance gate does not apply, as if the rule had found Belarus central.</param>
-    public Prediction Predict(string? title, string text, string? actorHint = null, bool aboutBelarus = false)
+    /// <param name="focus">The relevance rule's focus when the caller has already applied the rule to this title and text
+    /// (the ingest path stores its result): the gate's answer is taken from it (<see cref="BelarusRelevance.Gate"/>)
+    /// instead of running the rule again. The gate must then be the rule's (<c>ClassifierProvider.AboutBelarus</c>).</param>
+    public Prediction Predict(string? title, string text, string? actorHint = null, bool aboutBelarus = false, BelarusFocus? focus = null)
     {
         var features = FeatureText.Build(title, text, vocabulary);
         var scores = responseModel.Score(features);
         if (CompanionModel is not null)
             scores = Average(scores, CompanionModel.Score(CompanionReadsRawText ? Baseline.Raw(title, text) : features));
-        return Combine(title, text, actorHint, scores, features, aboutBelarus);
+        return Combine(title, text, actorHint, scores, features, aboutBelarus, focus);
     }
 
     public List<Prediction> PredictBatch(IReadOnlyList<(string? Title, string Text, string? ActorHint)> items)
@@ -74,11 +77,13 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
         a.Keys.Union(b.Keys).ToDictionary(k => k, k => (a.GetValueOrDefault(k) + b.GetValueOrDefault(k)) / 2);
 
     private Prediction Combine(string? title, string text, string? actorHint, Dictionary<string, double> scores, string features,
-        bool sourceAboutBelarus)
+        bool sourceAboutBelarus, BelarusFocus? focus = null)
     {
         // Every taxonomy label gets a probability, even one missing from the training data.
         foreach (var label in Taxonomy.Labels) scores.TryAdd(label, 0);
-        bool? aboutBelarus = sourceAboutBelarus ? true : relevanceGate?.Invoke(title, text);
+        bool? aboutBelarus = sourceAboutBelarus ? true
+            : relevanceGate is null ? null
+            : focus is { } known ? BelarusRelevance.Gate(known) : relevanceGate(title, text);
         bool gated = aboutBelarus == false && !SpecificBelarusEvidence(features);
         if (gated)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Pipeline.Classify.Actors;
 using Pipeline.Classify.Lexicon;
+using Pipeline.Classify.Relevance;
 
 namespace Pipeline.Classify;
 
@@ -49,7 +50,7 @@ public static class FeatureText
         sb.Append(" zzby").Append(BelarusContext.Evaluate(folded).ToString().ToLowerInvariant());
         if (BelarusContext.MentionsMinskAgreements(folded)) sb.Append(" zzminskagreements");
         // Belarusian media rarely name their own country; the language itself points at Belarus.
-        if (BelarusContext.WrittenInBelarusian(source)) sb.Append(" zzbelarusianlanguage");
+        if (BelarusRelevance.WrittenInBelarusian(source)) sb.Append(" zzbelarusianlanguage");
 
         if (vocabulary is not null)
         {

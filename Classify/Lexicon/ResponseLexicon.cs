@@ -426,6 +426,48 @@ public static class ResponseLexicon
         return result;
     }
 
+    /// <summary>
+    /// The response types each group speaks for, for showing the cues to a reviewer. Generic sanctions speak for both kinds
+    /// of sanctions; domestic news, easing, support of the authorities and planned measures speak for none.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> ResponseTypesOf = new Dictionary<string, string[]>
+    {
+        ["sanction"] = ["targeted_sanctions", "economic_measures"],
+        ["target"] = ["targeted_sanctions"],
+        ["economic"] = ["economic_measures"],
+        ["diplomatic"] = ["diplomatic_measures"],
+        ["support"] = ["support"],
+        ["resolution"] = ["resolution"],
+        ["investigation"] = ["investigation"],
+        ["statement"] = ["statement"],
+    };
+
+    /// <summary>
+    /// Every match of every group as a span of the original text (UTF-16 offsets), in reading order: the words the model
+    /// reads, for showing them. A stem's span runs to the end of its word; spaces at its ends are left out. Empty for the
+    /// rare text whose folding cannot be mapped back (<see cref="TextFold.FoldWithOffsets"/>).
+    /// </summary>
+    public static List<(int Start, int Length, string Group)> Find(string text)
+    {
+        var found = new List<(int Start, int Length, string Group)>();
+        if (TextFold.FoldWithOffsets(text) is not var (folded, starts, ends)) return found;
+        foreach (var c in Regexes.Value)
+        {
+            IEnumerable<Match> matches = c.Bounded.Matches(folded);
+            if (c.Anywhere is not null) matches = matches.Concat(c.Anywhere.Matches(folded));
+            foreach (var m in matches)
+            {
+                if (m.Length == 0) continue;
+                int from = starts[m.Index], to = ends[m.Index + m.Length - 1];
+                while (to < text.Length && char.IsLetterOrDigit(text[to]) && !IsCjk(text[to].ToString())) to++;
+                while (to > from && char.IsWhiteSpace(text[to - 1])) to--;
+                while (from < to && char.IsWhiteSpace(text[from])) from++;
+                if (to > from) found.Add((from, to - from, c.Name));
+            }
+        }
+        return found.OrderBy(f => f.Start).ToList();
+    }
+
     /// <summary>The matched strings per group (for debugging and tests).</summary>
     public static Dictionary<string, List<string>> Matches(string text)
     {

@@ -4,8 +4,8 @@ using Pipeline.Classify;
 using Pipeline.Classify.Actors;
 using Pipeline.Classify.Corpus;
 using Pipeline.Classify.Evaluation;
+using Pipeline.Classify.Relevance;
 using Pipeline.Classify.Training;
-using Pipeline.Ingest.Relevance;
 using Pipeline.Store;
 
 namespace Pipeline.Worker.Classification;
@@ -74,12 +74,7 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
 
     /// <summary>The Belarus relevance rule of the ingest pipeline, applied inside every prediction: true when Belarus is
     /// central, false when it is absent, null (the model decides) for a passing mention or the language alone.</summary>
-    public static bool? AboutBelarus(string? title, string text) => BelarusRelevance.Focus(title, text) switch
-    {
-        BelarusFocus.Central => true,
-        BelarusFocus.Absent => false,
-        _ => null,
-    };
+    public static bool? AboutBelarus(string? title, string text) => BelarusRelevance.Gate(BelarusRelevance.Focus(title, text));
 
     /// <summary>
     /// The active classifier. Loading never activates a version: a worker fetches the active version's files (from its

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Pipeline.Classify;
+using Pipeline.Classify.Relevance;
 using Pipeline.Ingest.Extracting;
 using Pipeline.Ingest.Fetching;
 using Pipeline.Ingest.Deduplication;
 using Pipeline.Ingest.Parsing;
-using Pipeline.Ingest.Relevance;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
@@ -197,8 +197,9 @@ public sealed class SourceRefresh(
         if (string.IsNullOrWhiteSpace(title)) title = text.Length > 120 ? text[..120] + "…" : text;
         language ??= LanguageGuesser.Guess(text);
 
-        var relevance = BelarusRelevance.Check(title, text);
-        var prediction = classifier.Predict(title, text, source.ActorHint, source.AboutBelarus);
+        // The relevance rule runs once: its result is stored with the item and its focus is the classifier's gate.
+        var relevance = BelarusRelevance.Assess(title, text);
+        var prediction = classifier.Predict(title, text, source.ActorHint, source.AboutBelarus, relevance.Focus);
         var hash = TextFingerprint.ContentHash(text);
         var simhash = TextFingerprint.Words(text).Length >= TextFingerprint.MinWordsForNearDuplicate ? TextFingerprint.SimHash(text) : 0;
 
@@ -218,7 +219,7 @@ public sealed class SourceRefresh(
         var facts = PredictedFacts.Of(title, text, DateOnly.FromDateTime((published ?? fetched).UtcDateTime), prediction);
         var stored = await items.InsertAsync(
             new NewItem(source.Id, url.AbsoluteUri, canonical, title, published, fetched, language, text, hash, simhash,
-                relevance.IsAboutBelarus, relevance.Matches, extraction, nearCopyOf),
+                relevance.Result.IsAboutBelarus, relevance.Result.Matches, extraction, nearCopyOf),
             new CandidateRecord(status, prediction.Queue ? prediction.CandidateTypes : prediction.ResponseTypes, prediction.Scores, prediction.Actor, prediction.ActorType,
                 prediction.CoActors, prediction.Confidence, prediction.ModelVersion, facts), ct);
         if (stored.Outcome == InsertOutcome.AlreadyStored) { summary.AlreadyKnown++; return; }

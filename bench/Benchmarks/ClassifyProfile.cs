@@ -6,7 +6,7 @@ using Pipeline.Classify;
 using Pipeline.Classify.Actors;
 using Pipeline.Classify.Training;
 using Pipeline.Ingest.Deduplication;
-using Pipeline.Ingest.Relevance;
+using Pipeline.Classify.Relevance;
 using Pipeline.Worker.Classification;
 
 namespace Pipeline.Bench.Benchmarks;
@@ -40,7 +40,7 @@ public static class ClassifyProfile
             ("    TextFold.Fold", i => Pipeline.Classify.Lexicon.TextFold.Fold(texts[i].Text)),
             ("    TextFold.Transliterate", i => Pipeline.Classify.Lexicon.TextFold.Transliterate(folded[i])),
             ("    ResponseLexicon.Count (regex groups; called on text and lead)", i => Pipeline.Classify.Lexicon.ResponseLexicon.Count(folded[i])),
-            ("    BelarusContext.Evaluate", i => Pipeline.Classify.Lexicon.BelarusContext.Evaluate(folded[i])),
+            ("    BelarusContext.Evaluate", i => BelarusContext.Evaluate(folded[i])),
             ("  ActorVocabulary.FindMentions(text) alone", i => vocabulary.FindMentions(texts[i].Text)),
             ("  response model: TextModel.Score(features)", i => response.Score(features[i])),
             ("  actor-type model: TextModel.Score(features)", i => actorType.Score(features[i])),

@@ -6,7 +6,7 @@ using Pipeline.Ingest.Extracting;
 using Pipeline.Ingest.Fetching;
 using Pipeline.Ingest.Deduplication;
 using Pipeline.Ingest.Parsing;
-using Pipeline.Ingest.Relevance;
+using Pipeline.Classify.Relevance;
 using Pipeline.Ingest.Sources;
 using Pipeline.Store;
 using Pipeline.Worker.Classification;
@@ -123,8 +123,8 @@ public static class StageProfiler
         if (string.IsNullOrWhiteSpace(title)) title = text.Length > 120 ? text[..120] + "…" : text;
         language ??= Sync(stages["extract"], () => LanguageGuesser.Guess(text));
 
-        var relevance = Sync(stages["relevance"], () => BelarusRelevance.Check(title, text));
-        var prediction = Sync(stages["classify"], () => classifier.Predict(title, text, source.ActorHint));
+        var relevance = Sync(stages["relevance"], () => BelarusRelevance.Assess(title, text));
+        var prediction = Sync(stages["classify"], () => classifier.Predict(title, text, source.ActorHint, focus: relevance.Focus));
         var (hash, simhash) = Sync(stages["fingerprint"], () => (TextFingerprint.ContentHash(text),
             TextFingerprint.Words(text).Length >= TextFingerprint.MinWordsForNearDuplicate ? TextFingerprint.SimHash(text) : 0));
 
@@ -135,10 +135,11 @@ public static class StageProfiler
                 if (TextFingerprint.Distance(simhash, other) <= TextFingerprint.NearDuplicateDistance) return (long?)id;
             return null;
         });
-        var status = duplicateOf is not null ? "duplicate" : !relevance.IsAboutBelarus ? "filtered" : prediction.IsResponse ? "pending" : "filtered";
+        var status = duplicateOf is not null ? "duplicate"
+            : !relevance.Result.IsAboutBelarus ? "filtered" : prediction.IsResponse ? "pending" : "filtered";
         var stored = await Async(stages["store"], () => items.InsertAsync(
             new NewItem(source.Id, url.AbsoluteUri, canonical, title, published, DateTimeOffset.UtcNow, language, text, hash, simhash,
-                relevance.IsAboutBelarus, relevance.Matches, extraction, duplicateOf),
+                relevance.Result.IsAboutBelarus, relevance.Result.Matches, extraction, duplicateOf),
             new CandidateRecord(status, prediction.ResponseTypes, prediction.Scores, prediction.Actor, prediction.ActorType,
                 prediction.CoActors, prediction.Confidence, prediction.ModelVersion)));
         if (stored.DuplicateOf is not null) status = "duplicate";

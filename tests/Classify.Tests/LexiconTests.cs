@@ -1,4 +1,5 @@
 using Pipeline.Classify.Lexicon;
+using Pipeline.Classify.Relevance;
 
 namespace Pipeline.Classify.Tests;
 
@@ -31,6 +32,17 @@ public class LexiconTests
         string[] texts = ["sanctions", "санкции", "санкцыі", "sankcyi", "санкції", "sankcje", "sankcijos", "sankcijas", "sanktsioonid", "Sanktionen",
             "sanciones", "sanzioni", "sanções", "sancties", "sanktioner", "sanksjoner", "pakotteet", "sankce", "sankcie", "sancțiuni", "szankciók", "制裁"];
         Assert.All(texts, t => Assert.Contains("sanction", ResponseLexicon.Matches(t).Keys));
+    }
+
+    [Fact]
+    public void Find_shows_the_models_cues_as_spans_of_the_original_text()
+    {
+        const string text = "Der Rat hat restriktive  Maßnahmen und ein Einreiseverbot verhängt. 日本は資産凍結を発表した。";
+        var found = ResponseLexicon.Find(text).Select(f => (f.Group, Text: text.Substring(f.Start, f.Length))).ToList();
+        Assert.Contains(("sanction", "restriktive  Maßnahmen"), found);
+        Assert.Contains(("target", "Einreiseverbot"), found);
+        Assert.Contains(("target", "資産凍結"), found);
+        Assert.Equal(TextFold.Fold(text), TextFold.FoldWithOffsets(text)!.Value.Folded);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class SharedModel
     /// models on the same corpus (without the raw-text companion, as here) and adopt a saved version whose data
     /// fingerprint and feature version match, so saving this one there spares CI a second training of several minutes
     /// when the Classify tests run first. The only difference is the queue threshold in the manifest, chosen here without
-    /// the ingest relevance gate (which lives in Ingest).
+    /// the relevance gate (which the Worker passes: ClassifierProvider.AboutBelarus).
     /// </summary>
     public static readonly string WorkerTestModelDirectory = Path.Combine(Path.GetTempPath(), "pipeline-tests", "models");
 

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Pipeline.Classify.Actors;
+using Pipeline.Classify.Lexicon;
 
 namespace Pipeline.Worker.Review.Queue;
 
@@ -8,8 +7,8 @@ public sealed record ActorOption(string Name, string Type, string? Matched);
 
 /// <summary>
 /// Autocomplete over the actor vocabulary: a query matches a canonical name or any alias, in any script, with
-/// case and diacritics folded ("eu council", "Conseil de l'UE" and "МИД Литвы" all find their actor). Names
-/// that start with the query rank before names that contain it, and names before aliases.
+/// case and diacritics folded as the classifier folds them ("eu council", "Conseil de l'UE" and "МИД Литвы" all find
+/// their actor). Names that start with the query rank before names that contain it, and names before aliases.
 /// </summary>
 public static class ActorSearch
 {
@@ -32,15 +31,7 @@ public static class ActorSearch
             .Take(limit).Select(h => h.Option).ToList();
     }
 
-    public static string Fold(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var ch in s.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
-            var c = char.ToLowerInvariant(ch);
-            sb.Append(c switch { 'ё' => 'е', '’' => '\'', 'ł' => 'l', _ => c });
-        }
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>The classifier's folding (<see cref="TextFold.Fold"/>), without spaces at the ends: one fold for the
+    /// models, the lexicon and the search.</summary>
+    public static string Fold(string s) => TextFold.Fold(s).Trim();
 }

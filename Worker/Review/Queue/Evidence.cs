@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using Pipeline.Classify;
 using Pipeline.Classify.Actors;
-using Pipeline.Ingest.Relevance;
+using Pipeline.Classify.Lexicon;
+using Pipeline.Classify.Relevance;
 
 namespace Pipeline.Worker.Review.Queue;
 
@@ -36,8 +37,13 @@ public static partial class Evidence
         var candidates = new List<Mark>();
         foreach (var (start, length) in BelarusRelevance.Mentions(text)) candidates.Add(new Mark(start, length, "belarus", "about Belarus"));
         foreach (var m in vocabulary.FindMentions(text)) candidates.Add(new Mark(m.Start, m.Length, "actor", $"{m.Actor.Name} ({m.Actor.Type})"));
-        foreach (var (start, length, type) in CueLexicon.Find(text))
-            candidates.Add(new Mark(start, length, predictedTypes.Contains(type) ? "cue-predicted" : "cue", type));
+        // The cue words are the model's own (ResponseLexicon), labelled with the response type their group speaks for.
+        foreach (var (start, length, group) in ResponseLexicon.Find(text))
+            if (ResponseLexicon.ResponseTypesOf.TryGetValue(group, out var types))
+            {
+                var kind = types.Any(predictedTypes.Contains) ? "cue-predicted" : "cue";
+                candidates.Add(new Mark(start, length, kind, types.Length == 1 ? types[0] : group));
+            }
 
         var taken = new List<Mark>();
         foreach (var m in candidates.OrderBy(Rank).ThenBy(m => m.Start).ThenByDescending(m => m.Length))

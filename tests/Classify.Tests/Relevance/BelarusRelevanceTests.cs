@@ -1,6 +1,6 @@
-using Pipeline.Ingest.Relevance;
+using Pipeline.Classify.Relevance;
 
-namespace Pipeline.Ingest.Tests.Relevance;
+namespace Pipeline.Classify.Tests.Relevance;
 
 public class BelarusRelevanceTests
 {
