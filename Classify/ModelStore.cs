@@ -78,23 +78,58 @@ public sealed class ModelStore(string root)
     {
         var dir = Path.Combine(Root, version);
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"model version '{version}' not found in {Root}");
-        var ml = new MLContext(ModelTrainer.Seed);
-        var response = TextModel.Load(ml, Path.Combine(dir, "response.zip"));
-        var actorType = TextModel.Load(ml, Path.Combine(dir, "actor-type.zip"));
-        // Stance and binding models came later: versions saved before them load without (null stance and binding).
-        var stancePath = Path.Combine(dir, "stance.zip");
-        var bindingPath = Path.Combine(dir, "binding.zip");
-        var stance = File.Exists(stancePath) ? TextModel.Load(ml, stancePath) : null;
-        var binding = File.Exists(bindingPath) ? TextModel.Load(ml, bindingPath) : null;
+        var models = LoadModels(dir);
         var saved = ReadManifest(version).QueueThreshold;
-        var actorPath = Path.Combine(dir, "actor.zip");
-        var companionPath = Path.Combine(dir, "companion.zip");
-        return new Classifier(response, actorType, vocabulary, version, secondaryThreshold, relevanceGate, stance, binding)
+        return new Classifier(models.Response, models.ActorType, vocabulary, version, secondaryThreshold, relevanceGate, models.Stance, models.Binding)
         {
             QueueThreshold = queueThreshold ?? saved ?? Classifier.DefaultQueueThreshold,
-            ActorModel = File.Exists(actorPath) ? ActorModel.Load(ml, actorPath) : null,
-            CompanionModel = File.Exists(companionPath) ? TextModel.Load(ml, companionPath) : null,
+            ActorModel = models.Actor,
+            CompanionModel = models.Companion,
             CompanionReadsRawText = true,
         };
+    }
+
+    /// <summary>The trained models of one version folder, as read from its files (all thread-safe, so shareable).</summary>
+    private sealed record LoadedModels(string Stamp, TextModel Response, TextModel ActorType, TextModel? Stance, TextModel? Binding,
+        ActorModel? Actor, TextModel? Companion);
+
+    /// <summary>
+    /// Versions this process has read, by folder. Reading a version allocates about 300 MB and takes a second or more;
+    /// a process that loads the same files again — several hosts in one process (the review app beside the poller, the
+    /// test suite's hundreds of throw-away installations), <c>compare</c> after <c>train</c> — shares the models it still
+    /// holds. Held weakly, through the response model every classifier of the version keeps: a version nobody uses any
+    /// more is collected as before. The stamp (each file's size and write time) makes files rewritten in place load afresh.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WeakReference<TextModel>> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>The other models of a version, alive as long as its response model is.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TextModel, LoadedModels> Versions = new();
+
+    private static readonly string[] ModelFileNames = ["response.zip", "actor-type.zip", "stance.zip", "binding.zip", "actor.zip", "companion.zip"];
+
+    private static string Stamp(string dir) => string.Join(";", ModelFileNames.Select(name =>
+    {
+        var file = new FileInfo(Path.Combine(dir, name));
+        return file.Exists ? $"{name}:{file.Length}:{file.LastWriteTimeUtc.Ticks}" : $"{name}:-";
+    }));
+
+    private static LoadedModels LoadModels(string dir)
+    {
+        var stamp = Stamp(dir);
+        if (Loaded.TryGetValue(dir, out var weak) && weak.TryGetTarget(out var response) && Versions.TryGetValue(response, out var held)
+            && held.Stamp == stamp) return held;
+        var ml = new MLContext(ModelTrainer.Seed);
+        TextModel? Optional(string name) => File.Exists(Path.Combine(dir, name)) ? TextModel.Load(ml, Path.Combine(dir, name)) : null;
+        // Stance, binding, actor and companion models came later: versions saved before them load without.
+        var actorPath = Path.Combine(dir, "actor.zip");
+        var models = new LoadedModels(stamp,
+            TextModel.Load(ml, Path.Combine(dir, "response.zip")),
+            TextModel.Load(ml, Path.Combine(dir, "actor-type.zip")),
+            Optional("stance.zip"), Optional("binding.zip"),
+            File.Exists(actorPath) ? ActorModel.Load(ml, actorPath) : null,
+            Optional("companion.zip"));
+        Versions.AddOrUpdate(models.Response, models);
+        Loaded[dir] = new WeakReference<TextModel>(models.Response);
+        return models;
     }
 }

@@ -166,6 +166,14 @@ public sealed class ActorVocabulary
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "Data", "actors.json");
 
+    private static readonly Lazy<ActorVocabulary> ShippedVocabulary = new(() => Load(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The shipped vocabulary, read once per process (it is never changed after loading, so every host and classifier
+    /// shares it: reading it allocates about 160 MB and takes most of a second).
+    /// </summary>
+    public static ActorVocabulary Shipped => ShippedVocabulary.Value;
+
     public static ActorVocabulary Load(string? path = null)
     {
         path ??= DefaultPath;

@@ -35,7 +35,6 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Classifier? _current;
-    private ActorVocabulary? _vocabulary;
     private volatile ClassifierStatus _status = ClassifierStatus.Loading;
 
     public ModelStore Models { get; } = new(options.ModelDirectory);
@@ -70,7 +69,7 @@ public sealed class ClassifierProvider(ClassifyOptions options, ModelVersionStor
         if (step > 0 && !_status.Ready) _status = Training(step + 1);
     }
 
-    public ActorVocabulary Vocabulary => _vocabulary ??= ActorVocabulary.Load();
+    public ActorVocabulary Vocabulary => ActorVocabulary.Shipped;
 
     /// <summary>The Belarus relevance rule of the ingest pipeline, applied inside every prediction: true when Belarus is
     /// central, false when it is absent, null (the model decides) for a passing mention or the language alone.</summary>

@@ -95,6 +95,19 @@ public class TrainingTests
             Assert.Equal(original.Stance, loaded.Stance);
             Assert.Equal(original.Binding, loaded.Binding);
 
+            // A second load of the same files shares the models the process already holds (with its own thresholds) …
+            var first = store.Load(version, SharedModel.Vocabulary, 0.25);
+            var again = store.Load(version, SharedModel.Vocabulary, 0.25, queueThreshold: 0.9);
+            Assert.NotNull(first.ActorModel);
+            Assert.Same(first.ActorModel, again.ActorModel);
+            Assert.Equal(0.9, again.QueueThreshold);
+            Assert.NotEqual(0.9, first.QueueThreshold);
+
+            // … and a file rewritten in place is read afresh: the actor model saved again is a new object.
+            SharedModel.Result.ActorModel!.Save(Path.Combine(root, version, "actor.zip"));
+            File.SetLastWriteTimeUtc(Path.Combine(root, version, "actor.zip"), DateTime.UtcNow.AddMinutes(1));
+            Assert.NotSame(first.ActorModel, store.Load(version, SharedModel.Vocabulary, 0.25).ActorModel);
+
             // A version saved before stance and binding existed has neither file: it still loads.
             File.Delete(Path.Combine(root, version, "stance.zip"));
             File.Delete(Path.Combine(root, version, "binding.zip"));
