@@ -17,13 +17,15 @@ public static class SourceCommands
     /// <summary>One row per configured source, from the store's health columns (shared with the host's page).</summary>
     public static async Task<List<StatusRow>> StatusRowsAsync(PipelineOptions options, SourceStore store, TimeProvider clock, CancellationToken ct)
     {
-        await store.SyncAsync(options.Sources.Select(s => (s.Id, s.Name, s.Url, s.Kind.ToString())), ct);
+        // Read only (a page and a status command change nothing): a configured source the store has not seen yet — it
+        // joins at the next poll — shows as never checked.
         var states = (await store.ListAsync(ct)).ToDictionary(s => s.Id);
         var now = clock.GetUtcNow();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Schedule.TimeZone);
         return options.Sources.Select(s =>
         {
-            var st = states[s.Id];
+            var st = states.GetValueOrDefault(s.Id) ?? new SourceState(s.Id, s.Name, s.Url, s.Kind.ToString(), null, null, null, null, 0,
+                null, null, null, null, null, null, null);
             var condition = SourceHealth.Condition(st.ConsecutiveFailures, st.LastErrorKind, st.NextCheck, st.Flagged, now, st.LastChecked);
             var problem = st.ConsecutiveFailures > 0 ? $"{st.LastErrorKind}: {st.LastError}" : st.Flagged
                           ?? (st.RedirectedTo is { } r ? $"permanently moved to {Fetcher.Redact(new Uri(r))}; update its Url" : null);

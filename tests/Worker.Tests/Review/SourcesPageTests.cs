@@ -49,6 +49,20 @@ public class SourcesPageTests
     }
 
     [Fact]
+    public async Task SourcesStatus_ReadsOnly_ANewSourceShowsAsNeverChecked()
+    {
+        using var pipeline = new TestPipeline();
+        pipeline.Configure([TestPipeline.FeedSource("not-yet-polled", new Uri("http://127.0.0.1:9/feed.xml"))]);
+
+        var run = await pipeline.RunAsync("sources", "status");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("not-yet-polled", run.Stdout);
+        Assert.Contains("never", run.Stdout);
+        Assert.Empty(await pipeline.Sources.ListAsync(CancellationToken.None)); // looking wrote nothing: the source joins at its first poll
+    }
+
+    [Fact]
     public async Task MaintainerRoutes_AreGuardedByTheMaintainerPolicyOnTheirGroup()
     {
         await using var world = await CreateAsync();
