@@ -28,33 +28,7 @@ public static class TextFold
     {
         var sb = new StringBuilder(text.Length);
         bool space = false;
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
-        {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (cat == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsWhiteSpace(ch))
-            {
-                if (!space && sb.Length > 0) sb.Append(' ');
-                space = true;
-                continue;
-            }
-            space = false;
-            var c = char.ToLowerInvariant(ch);
-            switch (c)
-            {
-                case 'ё': sb.Append('е'); break;
-                case '’' or 'ʼ' or '`' or '‘': sb.Append('\''); break;
-                case 'ł': sb.Append('l'); break;
-                case 'ß': sb.Append("ss"); break;
-                case 'æ': sb.Append("ae"); break;
-                case 'ø': sb.Append('o'); break;
-                case 'đ': sb.Append('d'); break;
-                case 'ı': sb.Append('i'); break;
-                case '«' or '»' or '„' or '“' or '”': sb.Append('"'); break;
-                case '–' or '—' or '‑': sb.Append('-'); break;
-                default: sb.Append(c); break;
-            }
-        }
+        foreach (var ch in text.Normalize(NormalizationForm.FormD)) Append(sb, ch, ref space);
         return sb.Replace("ss", "s").ToString();
     }
 
@@ -97,8 +71,8 @@ public static class TextFold
         return result == Fold(text) ? (result, s2.ToArray(), e2.ToArray()) : null;
     }
 
-    /// <summary>One character of the decomposed text, folded as <see cref="Fold"/> folds it (the same cases, kept apart so that
-    /// the models' fold stays byte for byte what trained them; <see cref="FoldWithOffsets"/> checks its result against it).</summary>
+    /// <summary>One character of the decomposed text, folded (the one rule of <see cref="Fold"/> and <see cref="FoldWithOffsets"/>,
+    /// which checks its result against the fold of the whole text).</summary>
     private static void Append(StringBuilder sb, char ch, ref bool space)
     {
         var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
