@@ -57,8 +57,8 @@ public class ExploreBrowserTests(ITestOutputHelper output)
             await page.SelectOptionAsync("#f-binding", "true");
             await page.FillAsync("#f-from", "2021-06");
             await page.FillAsync("#f-to", "2021-06");
-            await page.ClickAsync("form.filters button[type=submit]");
-            await page.WaitForURLAsync(u => u.Contains("type=targeted_sanctions", StringComparison.Ordinal));
+            await FollowAsync(page, () => page.ClickAsync("form.filters button[type=submit]"));
+            Assert.Contains("type=targeted_sanctions", page.Url);
             var view = new Uri(page.Url);
             Assert.Equal("/explore", view.AbsolutePath);
             Assert.Contains("binding=true", view.Query);
@@ -72,11 +72,11 @@ public class ExploreBrowserTests(ITestOutputHelper output)
             Assert.Equal([s.CouncilBelavia], await IdsAsync(page));
 
             // Removing one filter keeps the others.
-            await page.ClickAsync("ul.active a[aria-label='remove binding']");
+            await FollowAsync(page, () => page.ClickAsync("ul.active a[aria-label='remove binding']"));
             Assert.Equal([s.CouncilBelavia, s.ParliamentPotash], await IdsAsync(page));
 
             // The actor's page by its link: the toolbox over time and its responses.
-            await page.ClickAsync($"li.response[data-id='{s.ParliamentPotash}'] a.actor");
+            await FollowAsync(page, () => page.ClickAsync($"li.response[data-id='{s.ParliamentPotash}'] a.actor"));
             Assert.Equal("/explore/actor/European%20Parliament", new Uri(page.Url).AbsolutePath);
             Assert.Equal("European Parliament", await page.TextContentAsync("h1"));
             Assert.Equal(2, await page.Locator("#toolbox td.used").CountAsync()); // resolution and targeted sanctions, June 2021
@@ -85,8 +85,8 @@ public class ExploreBrowserTests(ITestOutputHelper output)
             // The timeline's bar of a month lists that month.
             await page.GotoAsync(url + "explore");
             Assert.Equal(4, await page.Locator("#timeline svg a").CountAsync()); // 2020-08, 2021-02, 2021-03, 2021-06
-            await page.Locator("#timeline svg a[href*='from=2021-06']").ClickAsync();
-            await page.WaitForURLAsync(u => u.Contains("from=2021-06", StringComparison.Ordinal));
+            await FollowAsync(page, () => page.Locator("#timeline svg a[href*='from=2021-06']").ClickAsync());
+            Assert.Contains("from=2021-06", page.Url);
             Assert.Equal([s.CouncilBelavia, s.ParliamentPotash], await IdsAsync(page));
 
             var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
@@ -106,6 +106,16 @@ public class ExploreBrowserTests(ITestOutputHelper output)
             await app.DisposeAsync();
             try { Directory.Delete(profile, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>A click that leaves the page, waited for as one navigation (registered before the click, so a fast answer is
+    /// not missed) until the new page has loaded.</summary>
+    private static async Task FollowAsync(IPage page, Func<Task> click)
+    {
+        var before = page.Url;
+        var arrived = page.WaitForURLAsync(u => u != before, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        await click();
+        await arrived;
     }
 
     private static async Task<long[]> IdsAsync(IPage page) =>
