@@ -233,12 +233,11 @@ public sealed class ReviewStore(Database db)
         await using var c = await db.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var current = await StateAsync(c, tx, id, ct);
-        if (current is null) return new ChangeResult(ChangeOutcome.NotFound, 0);
-        if (current.Value.DuplicateOf is { } primary) return new ChangeResult(ChangeOutcome.DecidedWithPrimary, current.Value.Version, current.Value.State.Status, primary);
-        if (current.Value.Version != expectedVersion) return new ChangeResult(ChangeOutcome.Stale, current.Value.Version, current.Value.State.Status);
+        if (Refusal(current, expectedVersion) is { } refused) return refused;
+        var held = current!.Value;
 
-        var version = await WriteAsync(c, tx, id, current.Value.Version, next, at, ct);
-        await AuditAsync(c, tx, id, reviewer, at, decision, StateJson(current.Value.State, current.Value.Version), StateJson(next, version), ct);
+        var version = await WriteAsync(c, tx, id, held.Version, next, at, ct);
+        await AuditAsync(c, tx, id, reviewer, at, decision, StateJson(held.State, held.Version), StateJson(next, version), ct);
         await FollowAsync(c, tx, id, reviewer, at, next, ct);
         await tx.CommitAsync(ct);
         return new ChangeResult(ChangeOutcome.Changed, version, next.Status);
@@ -255,22 +254,21 @@ public sealed class ReviewStore(Database db)
         await using var c = await db.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var current = await StateAsync(c, tx, id, ct);
-        if (current is null) return new ChangeResult(ChangeOutcome.NotFound, 0);
-        if (current.Value.DuplicateOf is { } primary) return new ChangeResult(ChangeOutcome.DecidedWithPrimary, current.Value.Version, current.Value.State.Status, primary);
-        if (current.Value.Version != expectedVersion) return new ChangeResult(ChangeOutcome.Stale, current.Value.Version, current.Value.State.Status);
+        if (Refusal(current, expectedVersion) is { } refused) return refused;
+        var held = current!.Value;
 
         var history = await AuditRowsAsync(c, tx, id, ct);
         var undone = history.Where(h => h.Decision == Undo).Select(h => JsonNode.Parse(h.After ?? "{}")?["undoes"]?.GetValue<long>()).ToHashSet();
         var target = history.LastOrDefault(h => h.Decision is not (Undo or Follow) && !undone.Contains(h.Id));
-        if (target is null) return new ChangeResult(ChangeOutcome.NothingToUndo, current.Value.Version, current.Value.State.Status);
+        if (target is null) return new ChangeResult(ChangeOutcome.NothingToUndo, held.Version, held.State.Status);
         if (!anyone && !string.Equals(target.Reviewer, reviewer, StringComparison.OrdinalIgnoreCase))
-            return new ChangeResult(ChangeOutcome.NotYours, current.Value.Version, current.Value.State.Status);
+            return new ChangeResult(ChangeOutcome.NotYours, held.Version, held.State.Status);
 
         var restored = ParseState(target.Before);
-        var version = await WriteAsync(c, tx, id, current.Value.Version, restored, at, ct);
+        var version = await WriteAsync(c, tx, id, held.Version, restored, at, ct);
         var after = StateJson(restored, version);
         after["undoes"] = target.Id;
-        await AuditAsync(c, tx, id, reviewer, at, Undo, StateJson(current.Value.State, current.Value.Version), after, ct);
+        await AuditAsync(c, tx, id, reviewer, at, Undo, StateJson(held.State, held.Version), after, ct);
         await FollowAsync(c, tx, id, reviewer, at, restored, ct);
         await tx.CommitAsync(ct);
         return new ChangeResult(ChangeOutcome.Changed, version, restored.Status);
@@ -358,6 +356,16 @@ public sealed class ReviewStore(Database db)
         while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
         return list;
     }
+
+    /// <summary>Why a change may not be made: no such candidate, a duplicate (decided with its primary), or changed by
+    /// someone else since the reviewer saw it (stale version); null when it may.</summary>
+    private static ChangeResult? Refusal((ReviewState State, int Version, long? DuplicateOf)? current, int expectedVersion) => current switch
+    {
+        null => new ChangeResult(ChangeOutcome.NotFound, 0),
+        { DuplicateOf: { } primary } c => new ChangeResult(ChangeOutcome.DecidedWithPrimary, c.Version, c.State.Status, primary),
+        { } c when c.Version != expectedVersion => new ChangeResult(ChangeOutcome.Stale, c.Version, c.State.Status),
+        _ => null,
+    };
 
     private static async Task<(ReviewState State, int Version, long? DuplicateOf)?> StateAsync(DbConnection c, DbTransaction? tx, long id, CancellationToken ct)
     {
