@@ -56,6 +56,8 @@ public static partial class ClassifierBench
         var p = JsonSerializer.Deserialize<PredictReport>(LastJsonLine(prun.Stdout))!;
         bench.Add("classifier", "model load time", BenchRun.Inv($"{p.ColdLoadMs:0} ms cold (first load in a fresh process), {p.WarmLoadMs:0} ms warm"), cmd, headline: true);
         bench.Add("classifier", "memory of a process holding the model (workstation GC)", BenchRun.Inv($"RSS {p.RssStartMb:0} MB at start, {p.RssLoadedMb:0} MB with the model loaded, {p.RssAfterMb:0} MB after the predictions; managed heap {p.ManagedHeapMb:0} MB"), cmd);
+        bench.Add("classifier", "managed memory each part holds once loaded", BenchRun.Inv($"actor vocabulary {p.VocabularyRetainedMb:0} MB; ") +
+            string.Join(", ", p.ModelRetainedMb.Select(kv => BenchRun.Inv($"{kv.Key} {kv.Value:0} MB"))), cmd);
         bench.Add("classifier", "model size on disk", BenchRun.Inv($"{p.ModelKb / 1024:0.0} MB (response.zip + actor-type.zip + manifest, shipped corpus)"), cmd);
         foreach (var set in p.Sets)
         {
@@ -162,21 +164,42 @@ public static partial class ClassifierBench
     // ---------------------------------------------------------------- child: load and predictions
 
     public sealed record PredictSet(string Name, int Count, double AvgChars, double SinglePerSecond, double SingleCpuMs, double ParallelPerSecond, double BatchPerSecond);
-    public sealed record PredictReport(double ColdLoadMs, double WarmLoadMs, double ModelKb, List<PredictSet> Sets, double RssStartMb, double RssLoadedMb, double RssAfterMb, double ManagedHeapMb);
+    public sealed record PredictReport(double ColdLoadMs, double WarmLoadMs, double ModelKb, List<PredictSet> Sets, double RssStartMb, double RssLoadedMb, double RssAfterMb, double ManagedHeapMb,
+        double VocabularyRetainedMb, Dictionary<string, double> ModelRetainedMb);
 
     public static int ChildPredict(string modelsRoot, string version, bool quick)
     {
         var rssStart = Proc.Memory(Environment.ProcessId)?.Rss ?? 0;
+        var heapStart = GC.GetTotalMemory(true);
         var vocabulary = ActorVocabulary.Load();
+        var vocabularyMb = (GC.GetTotalMemory(true) - heapStart) / 1048576.0;
         var store = new ModelStore(modelsRoot);
         var clock = Stopwatch.StartNew();
         var classifier = store.Load(version, vocabulary, 0.25, ClassifierProvider.AboutBelarus);
         classifier.Predict("warm", "first prediction");
         var cold = clock.Elapsed.TotalMilliseconds;
+        // A process shares a version it already holds (ModelStore): the warm load reads a copy of the folder, so it measures
+        // reading the files again with the code already compiled.
+        var copy = version + "-reread";
+        Directory.CreateDirectory(Path.Combine(modelsRoot, copy));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(modelsRoot, version)))
+            File.Copy(file, Path.Combine(modelsRoot, copy, Path.GetFileName(file)), overwrite: true);
         clock.Restart();
-        Classifier? again = store.Load(version, vocabulary, 0.25, ClassifierProvider.AboutBelarus);
+        Classifier? again = store.Load(copy, vocabulary, 0.25, ClassifierProvider.AboutBelarus);
         again.Predict("warm", "first prediction");
         var warm = clock.Elapsed.TotalMilliseconds;
+        again = null;
+        Directory.Delete(Path.Combine(modelsRoot, copy), true);
+        // What each model file holds once loaded (managed bytes kept alive by the loaded transformer).
+        var retained = new Dictionary<string, double>();
+        var held = new List<object>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(modelsRoot, version), "*.zip").Order())
+        {
+            var before = GC.GetTotalMemory(true);
+            using (var stream = File.OpenRead(file)) held.Add(new Microsoft.ML.MLContext(1).Model.Load(stream, out _));
+            retained[Path.GetFileName(file)] = (GC.GetTotalMemory(true) - before) / 1048576.0;
+        }
+        held.Clear();
         var modelKb = Directory.EnumerateFiles(Path.Combine(modelsRoot, version)).Sum(f => new FileInfo(f).Length) / 1024.0;
         again = null;
         GC.Collect();
@@ -194,7 +217,7 @@ public static partial class ClassifierBench
         GC.Collect();
         var managed = GC.GetTotalMemory(true);
         Console.WriteLine(JsonSerializer.Serialize(new PredictReport(cold, warm, modelKb, sets, rssStart / 1048576.0, rssLoaded / 1048576.0,
-            (Proc.Memory(Environment.ProcessId)?.Rss ?? 0) / 1048576.0, managed / 1048576.0)));
+            (Proc.Memory(Environment.ProcessId)?.Rss ?? 0) / 1048576.0, managed / 1048576.0, vocabularyMb, retained)));
         GC.KeepAlive(classifier);
         return 0;
     }
