@@ -116,10 +116,18 @@ public static class DatasetHandlers
         return null;
     }
 
-    public static async Task<ContentHttpResult> Atom(HttpContext context, ReviewStore store, PipelineOptions options, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// <c>GET /responses.atom</c>: the newest approved responses, each with its types and facts as Atom categories
+    /// (schemes <c>urn:pipeline:response_type</c>, <c>binding</c>, <c>stance</c>, <c>lifecycle</c>, <c>target</c>) and the
+    /// act's day in the summary, so a feed reader can filter on them.
+    /// </summary>
+    public static async Task<ContentHttpResult> Atom(HttpContext context, ReviewStore store, FactsStore facts, PipelineOptions options, TimeProvider clock,
+        CancellationToken ct)
     {
         Public(context);
-        var records = await store.ApprovedAsync(AtomEntries, 0, ct).Select(r => Record(r, options)).ToListAsync(ct);
+        await using var rows = store.ApprovedAsync(AtomEntries, 0, ct).GetAsyncEnumerator(ct);
+        var first = await rows.MoveNextAsync() ? rows.Current : null;
+        var records = await Records(first, rows, facts, options, ct).ToListAsync(ct);
         var self = $"{context.Request.Scheme}://{context.Request.Host}/responses.atom";
         var sb = new StringBuilder();
         // XmlWriter escapes every value (a title carrying markup stays text in the feed); XmlText drops what it cannot escape.
@@ -146,16 +154,15 @@ public static class DatasetHandlers
                 w.WriteStartElement("author");
                 w.WriteElementString("name", XmlText(r.Actor ?? "unknown"));
                 w.WriteEndElement();
-                foreach (var t in r.ResponseTypes)
-                {
-                    w.WriteStartElement("category");
-                    w.WriteAttributeString("term", XmlText(t));
-                    w.WriteAttributeString("scheme", "urn:pipeline:response_type");
-                    w.WriteEndElement();
-                }
+                foreach (var t in r.ResponseTypes) Category(w, t, "response_type");
+                Category(w, r.Binding switch { true => "binding", false => "not_binding", null => null }, "binding");
+                Category(w, r.Stance, "stance");
+                Category(w, r.Lifecycle, "lifecycle");
+                foreach (var t in r.Targets ?? []) Category(w, t, "target");
                 w.WriteStartElement("summary");
                 w.WriteAttributeString("type", "text");
-                w.WriteString(XmlText($"{string.Join(", ", r.ResponseTypes)} — {r.Actor} ({r.ActorType}), via {r.SourceName}. {r.Excerpt}"));
+                var act = r.ActDate is null ? "" : $" Act of {r.ActDate}.";
+                w.WriteString(XmlText($"{string.Join(", ", r.ResponseTypes)} — {r.Actor} ({r.ActorType}), via {r.SourceName}.{act} {r.Excerpt}"));
                 w.WriteEndElement();
                 w.WriteEndElement();
             }
@@ -164,6 +171,15 @@ public static class DatasetHandlers
         // StringWriter makes XmlWriter declare utf-16; the response is UTF-8.
         var xml = sb.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"");
         return TypedResults.Content(xml, "application/atom+xml; charset=utf-8");
+    }
+
+    private static void Category(XmlWriter w, string? term, string scheme)
+    {
+        if (string.IsNullOrEmpty(term)) return;
+        w.WriteStartElement("category");
+        w.WriteAttributeString("term", XmlText(term));
+        w.WriteAttributeString("scheme", "urn:pipeline:" + scheme);
+        w.WriteEndElement();
     }
 
     /// <summary>A published record. <paramref name="facts"/>: the candidate's stored facts; those left NULL (rows stored

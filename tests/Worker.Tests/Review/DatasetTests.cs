@@ -206,7 +206,7 @@ public class DatasetTests
     /// <summary>The facts of each response are published as reviewed, else as stored at ingest; NULL ones (rows stored
     /// before migration 7) are read from the title and lead.</summary>
     [Fact]
-    public async Task JsonAndCsv_PublishTheEffectiveFactsOfEachResponse()
+    public async Task JsonCsvAndAtom_PublishTheEffectiveFactsOfEachResponse()
     {
         await using var world = await CreateAsync();
         var at = new DateTimeOffset(2026, 10, 5, 8, 0, 0, TimeSpan.Zero);
@@ -239,6 +239,15 @@ public class DatasetTests
         var csv = await Client(factory).GetStringAsync("/responses.csv");
         Assert.Contains(",true,easing,lifted,Belavia", csv);
         Assert.Contains(",,,extended,Grodno Azot", csv);
+
+        // The feed carries the same facts as categories, and the act's day in the summary.
+        var atom = System.Xml.Linq.XDocument.Parse(await Client(factory).GetStringAsync("/responses.atom"));
+        System.Xml.Linq.XNamespace a = "http://www.w3.org/2005/Atom";
+        string[] Categories(long id) => [.. atom.Root!.Elements(a + "entry").Single(e => e.Element(a + "id")!.Value.EndsWith($"#response-{id}"))
+            .Elements(a + "category").Select(c => $"{c.Attribute("scheme")!.Value[13..]}={c.Attribute("term")!.Value}")];
+        Assert.Equal(["response_type=targeted_sanctions", "binding=binding", "stance=easing", "lifecycle=lifted", "target=Belavia"], Categories(stored));
+        Assert.Equal(["response_type=targeted_sanctions", "lifecycle=extended", "target=Grodno Azot"], Categories(older));
+        Assert.Contains("Act of 2026-10-04.", atom.Root!.Elements(a + "entry").Select(e => e.Element(a + "summary")!.Value).First(v => v.Contains("Belavia")));
     }
 
     [Fact]
