@@ -187,11 +187,12 @@ public static class ModelCommands
         foreach (var r in results.Where(r => r.Facts is not null))
         {
             var f = r.Facts!;
-            // A group with no item carrying a fact has no score for it ("n/a", not 0.000).
+            // A score with nothing to count has none ("n/a", not 0.000): no item carrying the fact, no target predicted
+            // (precision) or none labelled (recall).
             string Score(double value, int n, int width) => (n == 0 ? "n/a" : value.ToString("0.000", inv)).PadLeft(width);
             await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1} ({2,4}) {3} ({4,4}) {5}/{6} ({7,4})",
                 r.Group, Score(f.Binding.Accuracy, f.Binding.N, 6), f.Binding.N, Score(f.Lifecycle.Accuracy, f.Lifecycle.N, 6), f.Lifecycle.N,
-                Score(f.Targets.Precision, f.Targets.N, 5), Score(f.Targets.Recall, f.Targets.N, 5), f.Targets.N));
+                Score(f.Targets.Precision, f.Targets.Predicted, 5), Score(f.Targets.Recall, f.Targets.Truth, 5), f.Targets.N));
         }
         if (a.Json is { } jsonPath)
         {
