@@ -177,6 +177,14 @@ public static class ModelCommands
             Mean(r => r.Model.QueuePrecision), Mean(r => r.Model.ActorAccuracy), Mean(r => r.Model.ActorTypeAccuracy),
             Opt(MeanOpt(r => r.Baseline?.ResponseMacroF1)), Opt(MeanOpt(r => r.Baseline?.Accuracy)), Opt(MeanOpt(r => r.Baseline?.QueueRecall))));
         await stdout.WriteLineAsync();
+        // Where the macro-F1 is lost: each class's F1 (and how many held-out items carry it) per group.
+        var classes = Taxonomy.Labels;
+        await stdout.WriteLineAsync("F1 by primary label on each held-out group (support):");
+        await stdout.WriteLineAsync($"{"held out",-34} " + string.Join(" ", classes.Select(c => (c.Length > 14 ? c[..14] : c).PadLeft(14))));
+        foreach (var r in results)
+            await stdout.WriteLineAsync($"{r.Group,-34} " + string.Join(" ", classes.Select(c => (r.Model.PerClass.TryGetValue(c, out var m)
+                ? string.Format(inv, "{0:0.000} ({1,4})", m.F1, m.Support) : "n/a").PadLeft(14))));
+        await stdout.WriteLineAsync();
         await stdout.WriteLineAsync("queue recall / precision on each held-out group by threshold on P(response):");
         await stdout.WriteLineAsync($"{"threshold",-34} " + string.Join(" ", OutOfStyle.CurveThresholds.Select(t => t.ToString("0.00", inv).PadLeft(11))));
         foreach (var r in results)
@@ -199,6 +207,7 @@ public static class ModelCommands
             var json = results.Select(r => new Dictionary<string, object>
             {
                 ["group"] = r.Group, ["n"] = r.N, ["queue_curve"] = r.QueueCurve, ["facts"] = r.Facts!,
+                ["model_per_class"] = r.Model.PerClass, ["model_confusion"] = r.Model.Confusion,
                 ["model"] = new Dictionary<string, double>
                 {
                     ["response_macro_f1"] = r.Model.ResponseMacroF1, ["accuracy"] = r.Model.Accuracy, ["queue_recall"] = r.Model.QueueRecall,
