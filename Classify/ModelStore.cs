@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.ML;
 using Pipeline.Classify.Actors;
@@ -80,7 +82,8 @@ public sealed class ModelStore(string root)
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"model version '{version}' not found in {Root}");
         var models = LoadModels(dir);
         var saved = ReadManifest(version).QueueThreshold;
-        return new Classifier(models.Response, models.ActorType, vocabulary, version, secondaryThreshold, relevanceGate, models.Stance, models.Binding)
+        return new Classifier(models.Response, models.ActorType, vocabulary, version, secondaryThreshold, relevanceGate, models.Stance,
+            models.Binding)
         {
             QueueThreshold = queueThreshold ?? saved ?? Classifier.DefaultQueueThreshold,
             ActorModel = models.Actor,
@@ -100,12 +103,13 @@ public sealed class ModelStore(string root)
     /// holds. Held weakly, through the response model every classifier of the version keeps: a version nobody uses any
     /// more is collected as before. The stamp (each file's size and write time) makes files rewritten in place load afresh.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WeakReference<TextModel>> Loaded = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, WeakReference<TextModel>> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>The other models of a version, alive as long as its response model is.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TextModel, LoadedModels> Versions = new();
+    private static readonly ConditionalWeakTable<TextModel, LoadedModels> Versions = new();
 
-    private static readonly string[] ModelFileNames = ["response.zip", "actor-type.zip", "stance.zip", "binding.zip", "actor.zip", "companion.zip"];
+    private static readonly string[] ModelFileNames =
+        ["response.zip", "actor-type.zip", "stance.zip", "binding.zip", "actor.zip", "companion.zip"];
 
     private static string Stamp(string dir) => string.Join(";", ModelFileNames.Select(name =>
     {

@@ -359,13 +359,14 @@ public sealed class ReviewStore(Database db)
 
     /// <summary>Why a change may not be made: no such candidate, a duplicate (decided with its primary), or changed by
     /// someone else since the reviewer saw it (stale version); null when it may.</summary>
-    private static ChangeResult? Refusal((ReviewState State, int Version, long? DuplicateOf)? current, int expectedVersion) => current switch
-    {
-        null => new ChangeResult(ChangeOutcome.NotFound, 0),
-        { DuplicateOf: { } primary } c => new ChangeResult(ChangeOutcome.DecidedWithPrimary, c.Version, c.State.Status, primary),
-        { } c when c.Version != expectedVersion => new ChangeResult(ChangeOutcome.Stale, c.Version, c.State.Status),
-        _ => null,
-    };
+    private static ChangeResult? Refusal((ReviewState State, int Version, long? DuplicateOf)? current, int expectedVersion) =>
+        current switch
+        {
+            null => new ChangeResult(ChangeOutcome.NotFound, 0),
+            { DuplicateOf: { } primary } c => new ChangeResult(ChangeOutcome.DecidedWithPrimary, c.Version, c.State.Status, primary),
+            { } c when c.Version != expectedVersion => new ChangeResult(ChangeOutcome.Stale, c.Version, c.State.Status),
+            _ => null,
+        };
 
     private static async Task<(ReviewState State, int Version, long? DuplicateOf)?> StateAsync(DbConnection c, DbTransaction? tx, long id, CancellationToken ct)
     {

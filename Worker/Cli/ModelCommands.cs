@@ -180,7 +180,8 @@ public static class ModelCommands
         // Where the macro-F1 is lost: each class's F1 (and how many held-out items carry it) per group.
         var classes = Taxonomy.Labels;
         await stdout.WriteLineAsync("F1 by primary label on each held-out group (support):");
-        await stdout.WriteLineAsync($"{"held out",-34} " + string.Join(" ", classes.Select(c => (c.Length > 14 ? c[..14] : c).PadLeft(14))));
+        await stdout.WriteLineAsync($"{"held out",-34} " +
+            string.Join(" ", classes.Select(c => (c.Length > 14 ? c[..14] : c).PadLeft(14))));
         foreach (var r in results)
             await stdout.WriteLineAsync($"{r.Group,-34} " + string.Join(" ", classes.Select(c => (r.Model.PerClass.TryGetValue(c, out var m)
                 ? string.Format(inv, "{0:0.000} ({1,4})", m.F1, m.Support) : "n/a").PadLeft(14))));
@@ -199,7 +200,8 @@ public static class ModelCommands
             // (precision) or none labelled (recall).
             string Score(double value, int n, int width) => (n == 0 ? "n/a" : value.ToString("0.000", inv)).PadLeft(width);
             await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1} ({2,4}) {3} ({4,4}) {5}/{6} ({7,4})",
-                r.Group, Score(f.Binding.Accuracy, f.Binding.N, 6), f.Binding.N, Score(f.Lifecycle.Accuracy, f.Lifecycle.N, 6), f.Lifecycle.N,
+                r.Group, Score(f.Binding.Accuracy, f.Binding.N, 6), f.Binding.N,
+                Score(f.Lifecycle.Accuracy, f.Lifecycle.N, 6), f.Lifecycle.N,
                 Score(f.Targets.Precision, f.Targets.Predicted, 5), Score(f.Targets.Recall, f.Targets.Truth, 5), f.Targets.N));
         }
         if (a.Json is { } jsonPath)

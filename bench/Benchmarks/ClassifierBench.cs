@@ -56,7 +56,8 @@ public static partial class ClassifierBench
         var p = JsonSerializer.Deserialize<PredictReport>(LastJsonLine(prun.Stdout))!;
         bench.Add("classifier", "model load time", BenchRun.Inv($"{p.ColdLoadMs:0} ms cold (first load in a fresh process), {p.WarmLoadMs:0} ms warm"), cmd, headline: true);
         bench.Add("classifier", "memory of a process holding the model (workstation GC)", BenchRun.Inv($"RSS {p.RssStartMb:0} MB at start, {p.RssLoadedMb:0} MB with the model loaded, {p.RssAfterMb:0} MB after the predictions; managed heap {p.ManagedHeapMb:0} MB"), cmd);
-        bench.Add("classifier", "managed memory each part holds once loaded", BenchRun.Inv($"actor vocabulary {p.VocabularyRetainedMb:0} MB; ") +
+        bench.Add("classifier", "managed memory each part holds once loaded",
+            BenchRun.Inv($"actor vocabulary {p.VocabularyRetainedMb:0} MB; ") +
             string.Join(", ", p.ModelRetainedMb.Select(kv => BenchRun.Inv($"{kv.Key} {kv.Value:0} MB"))), cmd);
         bench.Add("classifier", "model size on disk", BenchRun.Inv($"{p.ModelKb / 1024:0.0} MB (response.zip + actor-type.zip + manifest, shipped corpus)"), cmd);
         foreach (var set in p.Sets)
@@ -164,8 +165,8 @@ public static partial class ClassifierBench
     // ---------------------------------------------------------------- child: load and predictions
 
     public sealed record PredictSet(string Name, int Count, double AvgChars, double SinglePerSecond, double SingleCpuMs, double ParallelPerSecond, double BatchPerSecond);
-    public sealed record PredictReport(double ColdLoadMs, double WarmLoadMs, double ModelKb, List<PredictSet> Sets, double RssStartMb, double RssLoadedMb, double RssAfterMb, double ManagedHeapMb,
-        double VocabularyRetainedMb, Dictionary<string, double> ModelRetainedMb);
+    public sealed record PredictReport(double ColdLoadMs, double WarmLoadMs, double ModelKb, List<PredictSet> Sets, double RssStartMb,
+        double RssLoadedMb, double RssAfterMb, double ManagedHeapMb, double VocabularyRetainedMb, Dictionary<string, double> ModelRetainedMb);
 
     public static int ChildPredict(string modelsRoot, string version, bool quick)
     {

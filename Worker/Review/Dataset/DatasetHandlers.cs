@@ -121,8 +121,8 @@ public static class DatasetHandlers
     /// (schemes <c>urn:pipeline:response_type</c>, <c>binding</c>, <c>stance</c>, <c>lifecycle</c>, <c>target</c>) and the
     /// act's day in the summary, so a feed reader can filter on them.
     /// </summary>
-    public static async Task<ContentHttpResult> Atom(HttpContext context, ReviewStore store, FactsStore facts, PipelineOptions options, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<ContentHttpResult> Atom(HttpContext context, ReviewStore store, FactsStore facts, PipelineOptions options,
+        TimeProvider clock, CancellationToken ct)
     {
         Public(context);
         await using var rows = store.ApprovedAsync(AtomEntries, 0, ct).GetAsyncEnumerator(ct);
@@ -162,7 +162,8 @@ public static class DatasetHandlers
                 w.WriteStartElement("summary");
                 w.WriteAttributeString("type", "text");
                 var act = r.ActDate is null ? "" : $" Act of {r.ActDate}.";
-                w.WriteString(XmlText($"{string.Join(", ", r.ResponseTypes)} — {r.Actor} ({r.ActorType}), via {r.SourceName}.{act} {r.Excerpt}"));
+                var types = string.Join(", ", r.ResponseTypes);
+                w.WriteString(XmlText($"{types} — {r.Actor} ({r.ActorType}), via {r.SourceName}.{act} {r.Excerpt}"));
                 w.WriteEndElement();
                 w.WriteEndElement();
             }
