@@ -13,6 +13,12 @@ public sealed class StorageOptions
     public string ConnectionString { get; set; } = "Data Source=data/pipeline.db";
     public bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
                               || Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The folder of the SQLite database file, where files that belong with the data are kept (the review app's
+    /// session keys); null for PostgreSQL and for an in-memory SQLite database.</summary>
+    public string? DatabaseFolder => IsPostgres ? null
+        : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource is { Length: > 0 } file && file != ":memory:"
+            ? Path.GetDirectoryName(Path.GetFullPath(file)) : null;
 }
 
 /// <summary>Checks <see cref="StorageOptions"/> when the host starts (and before any command): one message per problem,

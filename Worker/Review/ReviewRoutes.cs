@@ -37,8 +37,7 @@ public static class ReviewRoutes
         var dataProtection = services.AddDataProtection().SetApplicationName("Pipeline.Review");
         // With PostgreSQL there is no database file: the keys go to data/review-keys (share that folder between review hosts).
         var keys = options.Storage.IsPostgres ? Path.GetFullPath(Path.Combine("data", "review-keys"))
-            : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.Storage.ConnectionString).DataSource is { } file && file != ":memory:"
-                ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "review-keys") : null;
+            : options.Storage.DatabaseFolder is { } folder ? Path.Combine(folder, "review-keys") : null;
         if (keys is not null) dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
 
         // The keys are plain files beside the database (which holds everything they protect); the framework's

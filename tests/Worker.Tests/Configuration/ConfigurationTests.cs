@@ -213,4 +213,17 @@ public class ConfigurationTests
         Assert.Equal(["only-one"], options.Sources.Select(s => s.Id));
         await Task.CompletedTask;
     }
+
+    /// <summary>The review app keeps its session keys beside a SQLite database file; PostgreSQL and an in-memory database
+    /// have no such folder.</summary>
+    [Theory]
+    [InlineData("Sqlite", "Data Source=data/pipeline.db", "data")]
+    [InlineData("Sqlite", "Data Source=/var/lib/pipeline/store.db;Cache=Shared", "/var/lib/pipeline")]
+    [InlineData("Sqlite", "Data Source=:memory:", null)]
+    [InlineData("Postgres", "Host=127.0.0.1;Username=postgres", null)]
+    public void StorageOptions_DatabaseFolder_IsTheSqliteFilesFolder(string provider, string connectionString, string? folder)
+    {
+        var options = new Pipeline.Store.StorageOptions { Provider = provider, ConnectionString = connectionString };
+        Assert.Equal(folder is null ? null : Path.GetFullPath(folder), options.DatabaseFolder);
+    }
 }
