@@ -5,7 +5,12 @@ public sealed record SourceState(
     string Id, string Name, string Url, string Kind, string? ETag, string? LastModified,
     DateTimeOffset? LastChecked, DateTimeOffset? LastSuccess, int ConsecutiveFailures,
     string? LastError, string? LastErrorKind, int? LastItemCount, double? UsualItemCount,
-    DateTimeOffset? NextCheck, string? RedirectedTo, string? Flagged);
+    DateTimeOffset? NextCheck, string? RedirectedTo, string? Flagged)
+{
+    /// <summary>A configured source the store has not seen yet (it joins at its first poll).</summary>
+    public static SourceState NeverChecked(string id, string name, string url, string kind) =>
+        new(id, name, url, kind, null, null, null, null, 0, null, null, null, null, null, null, null);
+}
 
 public sealed class SourceStore(Database db)
 {

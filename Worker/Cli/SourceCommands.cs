@@ -24,8 +24,7 @@ public static class SourceCommands
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Schedule.TimeZone);
         return options.Sources.Select(s =>
         {
-            var st = states.GetValueOrDefault(s.Id) ?? new SourceState(s.Id, s.Name, s.Url, s.Kind.ToString(), null, null, null, null, 0,
-                null, null, null, null, null, null, null);
+            var st = states.GetValueOrDefault(s.Id) ?? SourceState.NeverChecked(s.Id, s.Name, s.Url, s.Kind.ToString());
             var condition = SourceHealth.Condition(st.ConsecutiveFailures, st.LastErrorKind, st.NextCheck, st.Flagged, now, st.LastChecked);
             var problem = st.ConsecutiveFailures > 0 ? $"{st.LastErrorKind}: {st.LastError}" : st.Flagged
                           ?? (st.RedirectedTo is { } r ? $"permanently moved to {Fetcher.Redact(new Uri(r))}; update its Url" : null);

@@ -53,6 +53,24 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private void Report(string problem) { lock (_problems) _problems.Add(problem); }
 
+    /// <summary>Signs in through the login form and waits until the review queue shows a candidate; fails with the page and
+    /// the problems seen when it does not.</summary>
+    public async Task SignInAsync(string user, string password)
+    {
+        await Page.GotoAsync(Url + "login");
+        await Page.FillAsync("#username", user);
+        await Page.FillAsync("#password", password);
+        await Page.ClickAsync("button[type=submit]");
+        try
+        {
+            await Page.WaitForSelectorAsync("body[data-ready=true] #candidate[data-id]");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"the queue did not load at {Page.Url}:\n{string.Join("\n", Problems)}\n{await Page.ContentAsync()}");
+        }
+    }
+
     /// <summary>A click that leaves the page, waited for as one navigation (registered before the click, so a fast answer is
     /// not missed) until the new page has loaded.</summary>
     public async Task FollowAsync(Func<Task> click)

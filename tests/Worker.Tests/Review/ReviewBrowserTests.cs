@@ -35,19 +35,7 @@ public class ReviewBrowserTests(ITestOutputHelper output)
         var (page, url) = (session.Page, session.Url);
 
         // Sign in through the form.
-        await page.GotoAsync(url + "login");
-        await page.FillAsync("#username", Alice);
-        await page.FillAsync("#password", Passwords[Alice]);
-        await page.ClickAsync("button[type=submit]");
-        try
-        {
-            await page.WaitForSelectorAsync("body[data-ready=true] #candidate[data-id]", new PageWaitForSelectorOptions { Timeout = 60_000 });
-        }
-        catch (TimeoutException)
-        {
-            var html = await page.ContentAsync();
-            Assert.Fail($"the queue did not load at {page.Url}:\n{string.Join("\n", session.Problems)}\n{html}");
-        }
+        await session.SignInAsync(Alice, Passwords[Alice]);
 
         // The queue opens on the most uncertain pending candidate.
         var (_, queue) = await world.Reviews.QueueAsync(new QueueQuery());
@@ -160,11 +148,7 @@ public class ReviewBrowserTests(ITestOutputHelper output)
         await using var session = await BrowserSession.StartAsync(world, "127.0.0.53");
         var (page, url) = (session.Page, session.Url);
 
-        await page.GotoAsync(url + "login");
-        await page.FillAsync("#username", Alice);
-        await page.FillAsync("#password", Passwords[Alice]);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("body[data-ready=true] #candidate[data-id]");
+        await session.SignInAsync(Alice, Passwords[Alice]);
         await page.GotoAsync(url + "#c=" + id);
         await page.WaitForFunctionAsync($"() => document.querySelector('#candidate')?.dataset.id === '{id}'");
 
