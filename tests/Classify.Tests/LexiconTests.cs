@@ -45,6 +45,45 @@ public class LexiconTests
         Assert.Equal(TextFold.Fold(text), TextFold.FoldWithOffsets(text)!.Value.Folded);
     }
 
+    /// <summary>The matcher that replaced one scanning regex per group (issue 13) must count exactly what those regexes
+    /// counted, on every text of the corpus and on texts made to break word boundaries and prefixes.</summary>
+    [Fact]
+    public void The_prefix_matcher_counts_what_one_regex_per_group_counted()
+    {
+        var reference = ResponseLexicon.Groups.Select(g =>
+        {
+            var stems = g.Value.SelectMany(ResponseLexicon.SplitTopLevel).Select(TextFold.Fold).Where(s => s.Length > 0)
+                .Select(s => (Stem: s, IsRegex: s.Contains('\\') || s.Contains('(') || s.Contains('[') || s.Contains('?')))
+                .Select(x => (x.Stem, Pattern: x.IsRegex ? x.Stem : System.Text.RegularExpressions.Regex.Escape(x.Stem).Replace("\\ ", " ")))
+                .ToList();
+            bool cjk(string s) => s.Any(c => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff');
+            var bounded = stems.Where(s => !cjk(s.Stem)).Select(s => s.Pattern).Distinct().OrderByDescending(s => s.Length);
+            var anywhere = stems.Where(s => cjk(s.Stem)).Select(s => s.Pattern).Distinct().ToList();
+            var b = new System.Text.RegularExpressions.Regex(@"(?<![\p{L}\p{N}])(?:" + string.Join("|", bounded) + ")");
+            var a = anywhere.Count == 0 ? null : new System.Text.RegularExpressions.Regex("(?:" + string.Join("|", anywhere) + ")");
+            return (g.Key, Bounded: b, Anywhere: a);
+        }).ToList();
+        Dictionary<string, int> counted(string folded) => reference
+            .Select(r => (r.Key, N: r.Bounded.Count(folded) + (r.Anywhere?.Count(folded) ?? 0))).Where(x => x.N > 0).ToDictionary(x => x.Key, x => x.N);
+
+        var texts = Corpus.CorpusLoader.LoadDirectory(Corpus.CorpusLoader.DefaultCorpusDirectory).Examples
+            .Select(e => (e.Title ?? "") + ".\n" + e.Text).ToList();
+        texts.AddRange([
+            "sanctionsanctions sanction-sanction 2sanction _sanction «санкции»санкции", "freeze of their assets, freezing assets; asset freeze",
+            "may may may ", "могуць можуць", "e", "", "制裁制裁 資産凍結", "x\u0301sanction \ud83d\ude00sanction", "restrictive  measure restrictive measures",
+        ]);
+        Assert.True(texts.Count > 5000);
+        int differ = 0;
+        foreach (var text in texts)
+        {
+            var folded = TextFold.Fold(text);
+            var expected = counted(folded);
+            var actual = ResponseLexicon.Count(folded);
+            if (!expected.OrderBy(x => x.Key).SequenceEqual(actual.OrderBy(x => x.Key)))
+                Assert.Fail($"{++differ}: {string.Join(", ", expected.OrderBy(x => x.Key))} ≠ {string.Join(", ", actual.OrderBy(x => x.Key))} for {text[..Math.Min(200, text.Length)]}");
+        }
+    }
+
     [Fact]
     public void Folding_removes_case_and_diacritics_and_transliteration_joins_scripts()
     {
