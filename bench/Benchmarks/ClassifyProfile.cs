@@ -29,13 +29,24 @@ public static class ClassifyProfile
         var actorType = TextModel.Load(ml, Path.Combine(dir, "actor-type.zip"));
         var vocabulary = ActorVocabulary.Load();
         var classifier = new Classifier(response, actorType, vocabulary, version, 0.25, ClassifierProvider.AboutBelarus);
+        // The classifier as `classify` and ingest load it: with the raw-text companion, stance, binding and actor models.
+        var shipped = new ModelStore(bench.ModelDirectory).Load(version, vocabulary, 0.25, ClassifierProvider.AboutBelarus);
+        var stance = TextModel.Load(ml, Path.Combine(dir, "stance.zip"));
+        var binding = TextModel.Load(ml, Path.Combine(dir, "binding.zip"));
+        var companion = TextModel.Load(ml, Path.Combine(dir, "companion.zip"));
+        var actorModel = ActorModel.Load(ml, Path.Combine(dir, "actor.zip"));
         var texts = Enumerable.Range(0, bench.Quick ? 200 : 500).Select(i => TextGenerator.Generate(i % 9, i, 77))
             .Select(a => (Title: a.Title, Text: string.Join("\n", a.Paragraphs))).ToList();
         var features = texts.Select(t => FeatureText.Build(t.Title, t.Text, vocabulary)).ToList();
         var folded = texts.Select(t => Pipeline.Classify.Lexicon.TextFold.Fold(t.Text)).ToList();
         var steps = new (string Name, Action<int> Run)[]
         {
-            ("Classifier.Predict (whole stage)", i => classifier.Predict(texts[i].Title, texts[i].Text)),
+            ("Classifier.Predict, as shipped (all models)", i => shipped.Predict(texts[i].Title, texts[i].Text)),
+            ("  companion model: TextModel.Score(raw title and text)", i => companion.Score(Baseline.Raw(texts[i].Title, texts[i].Text))),
+            ("  stance model: TextModel.Score(features + type)", i => stance.Score(features[i] + " zztypetargeted_sanctions")),
+            ("  binding model: TextModel.Score(features + type)", i => binding.Score(features[i] + " zztypetargeted_sanctions")),
+            ("  ActorModel.Resolve (vocabulary scan, trees)", i => actorModel.Resolve(vocabulary, texts[i].Title, texts[i].Text, null, "targeted_sanctions")),
+            ("Classifier.Predict, response + actor-type models only", i => classifier.Predict(texts[i].Title, texts[i].Text)),
             ("  FeatureText.Build (vocabulary scan of title+text)", i => FeatureText.Build(texts[i].Title, texts[i].Text, vocabulary)),
             ("    TextFold.Fold", i => Pipeline.Classify.Lexicon.TextFold.Fold(texts[i].Text)),
             ("    TextFold.Transliterate", i => Pipeline.Classify.Lexicon.TextFold.Transliterate(folded[i])),
