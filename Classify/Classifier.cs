@@ -54,30 +54,35 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
     /// instead of running the rule again. The gate must then be the rule's (<c>ClassifierProvider.AboutBelarus</c>).</param>
     public Prediction Predict(string? title, string text, string? actorHint = null, bool aboutBelarus = false, BelarusFocus? focus = null)
     {
-        var features = FeatureText.Build(title, text, vocabulary);
+        // One vocabulary scan serves the features and the actor decision.
+        var source = FeatureText.Source(title, text);
+        var found = vocabulary.FindMentions(source);
+        var features = FeatureText.Build(source, found);
         var scores = responseModel.Score(features);
         if (CompanionModel is not null)
             scores = Average(scores, CompanionModel.Score(CompanionReadsRawText ? Baseline.Raw(title, text) : features));
-        return Combine(title, text, actorHint, scores, features, aboutBelarus, focus);
+        return Combine(title, text, actorHint, scores, features, found, aboutBelarus, focus);
     }
 
     public List<Prediction> PredictBatch(IReadOnlyList<(string? Title, string Text, string? ActorHint)> items)
     {
-        var features = items.Select(i => FeatureText.Build(i.Title, i.Text, vocabulary)).ToList();
+        var sources = items.Select(i => FeatureText.Source(i.Title, i.Text)).ToList();
+        var found = sources.Select(vocabulary.FindMentions).ToList();
+        var features = sources.Select((source, k) => FeatureText.Build(source, found[k])).ToList();
         var scores = responseModel.ScoreBatch(features);
         if (CompanionModel is not null)
         {
             var second = CompanionModel.ScoreBatch(CompanionReadsRawText ? items.Select(i => Baseline.Raw(i.Title, i.Text)).ToList() : features);
             scores = scores.Select((s, k) => Average(s, second[k])).ToList();
         }
-        return items.Select((item, k) => Combine(item.Title, item.Text, item.ActorHint, scores[k], features[k], sourceAboutBelarus: false)).ToList();
+        return items.Select((item, k) => Combine(item.Title, item.Text, item.ActorHint, scores[k], features[k], found[k], sourceAboutBelarus: false)).ToList();
     }
 
     private static Dictionary<string, double> Average(Dictionary<string, double> a, Dictionary<string, double> b) =>
         a.Keys.Union(b.Keys).ToDictionary(k => k, k => (a.GetValueOrDefault(k) + b.GetValueOrDefault(k)) / 2);
 
     private Prediction Combine(string? title, string text, string? actorHint, Dictionary<string, double> scores, string features,
-        bool sourceAboutBelarus, BelarusFocus? focus = null)
+        IReadOnlyList<ActorMention> found, bool sourceAboutBelarus, BelarusFocus? focus = null)
     {
         // Every taxonomy label gets a probability, even one missing from the training data.
         foreach (var label in Taxonomy.Labels) scores.TryAdd(label, 0);
@@ -117,8 +122,8 @@ public sealed class Classifier(TextModel responseModel, TextModel actorTypeModel
         // likely response type: the reviewer sees a complete proposal.
         var responseType = Taxonomy.IsResponse(primary) ? primary : ranked.First(kv => Taxonomy.IsResponse(kv.Key)).Key;
         var actor = ActorModel is not null
-            ? ActorModel.Resolve(vocabulary, title, text, actorHint, responseType)
-            : ActorResolver.Resolve(vocabulary, title, text, actorHint, responseType);
+            ? ActorModel.Resolve(vocabulary, title, text, actorHint, responseType, found)
+            : ActorResolver.Resolve(vocabulary, title, text, actorHint, responseType, found);
         var actorType = actor.ActorType ?? BestActorType(features);
         var withType = features + " zztype" + responseType;
         string? stance = stanceModel is null ? null : Best(stanceModel.Score(withType), "critical");

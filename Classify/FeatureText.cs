@@ -24,13 +24,23 @@ public static class FeatureText
 
     public static string Build(string? title, string text, ActorVocabulary? vocabulary)
     {
-        var raw = new StringBuilder();
-        if (!string.IsNullOrWhiteSpace(title) && !text.StartsWith(title.Trim(), StringComparison.Ordinal))
-            raw.Append(title.Trim()).Append(".\n");
-        // The model reads the first MaxChars: the news is in the first paragraphs, and long pages end in navigation,
-        // related articles and background that would outvote the lead.
-        raw.Append(TextFold.Head(text, MaxChars));
-        var source = raw.ToString();
+        var source = Source(title, text);
+        return Build(source, vocabulary?.FindMentions(source));
+    }
+
+    /// <summary>What the models and the actor decision read: the title (unless the text starts with it) and the first
+    /// <see cref="MaxChars"/> characters of the text — the news is in the first paragraphs, and long pages end in
+    /// navigation, related articles and background that would outvote the lead.</summary>
+    public static string Source(string? title, string text)
+    {
+        var body = TextFold.Head(text, MaxChars);
+        return string.IsNullOrWhiteSpace(title) || body.StartsWith(title.Trim(), StringComparison.Ordinal) ? body : title.Trim() + ".\n" + body;
+    }
+
+    /// <summary>The feature text of a <see cref="Source"/> whose vocabulary mentions are already known (null: no vocabulary),
+    /// so a prediction scans the vocabulary once for the features and the actor.</summary>
+    public static string Build(string source, IReadOnlyList<ActorMention>? mentions)
+    {
         var folded = TextFold.Fold(source);
 
         var sb = new StringBuilder(folded.Length * 2);
@@ -52,9 +62,8 @@ public static class FeatureText
         // Belarusian media rarely name their own country; the language itself points at Belarus.
         if (BelarusRelevance.WrittenInBelarusian(source)) sb.Append(" zzbelarusianlanguage");
 
-        if (vocabulary is not null)
+        if (mentions is not null)
         {
-            var mentions = vocabulary.FindMentions(source);
             foreach (var t in mentions.Select(m => m.Actor.Type).Distinct()) sb.Append(" zzactor").Append(t);
             if (mentions.Count > 0) sb.Append(" zzfirstactor").Append(mentions[0].Actor.Type);
             else sb.Append(" zznoactor");

@@ -94,10 +94,12 @@ public sealed class ActorModel
     }
 
     /// <summary>The acting actor: the best-scored candidate, specialised; the hint or <c>unknown</c> when the text names none.</summary>
-    public ResolvedActor Resolve(ActorVocabulary vocabulary, string? title, string text, string? actorHint, string primary)
+    /// <param name="found">The vocabulary's mentions in <see cref="FeatureText.Source"/>, when the caller has them.</param>
+    public ResolvedActor Resolve(ActorVocabulary vocabulary, string? title, string text, string? actorHint, string primary,
+        IReadOnlyList<ActorMention>? found = null)
     {
-        var (source, mentions) = ActorResolver.Candidates(vocabulary, title, text);
-        if (mentions.Count == 0) return ActorResolver.Resolve(vocabulary, title, text, actorHint, primary);
+        var (source, mentions) = ActorResolver.Candidates(vocabulary, title, text, found);
+        if (mentions.Count == 0) return ActorResolver.Resolve(vocabulary, title, text, actorHint, primary, found);
         var hint = vocabulary.Resolve(actorHint)?.Name;
         ActorEntry? best = null;
         double bestScore = double.MinValue;

@@ -91,11 +91,11 @@ public static class ActorResolver
         Resolve(vocabulary, title, text, actorHint, null);
 
     /// <param name="primary">The predicted response type, when known: decides which EU body acts for "the EU".</param>
-    public static ResolvedActor Resolve(ActorVocabulary vocabulary, string? title, string text, string? actorHint, string? primary)
+    /// <param name="found">The vocabulary's mentions in <see cref="FeatureText.Source"/>, when the caller has them.</param>
+    public static ResolvedActor Resolve(ActorVocabulary vocabulary, string? title, string text, string? actorHint, string? primary,
+        IReadOnlyList<ActorMention>? found = null)
     {
-        var body = TextFold.Head(text, FeatureText.MaxChars);
-        var source = string.IsNullOrWhiteSpace(title) || body.StartsWith(title.Trim(), StringComparison.Ordinal) ? body : title.Trim() + ".\n" + body;
-        var mentions = Mentions(vocabulary, source);
+        var (source, mentions) = Candidates(vocabulary, title, text, found);
 
         if (mentions.Count == 0)
         {
@@ -118,11 +118,12 @@ public static class ActorResolver
     }
 
     /// <summary>The text the actor is looked for in (title + capped body) and every candidate mention in it.</summary>
-    internal static (string Source, List<ActorMention> Mentions) Candidates(ActorVocabulary vocabulary, string? title, string text)
+    /// <param name="found">The vocabulary's mentions in that text, when the caller has them (null: scanned here).</param>
+    internal static (string Source, List<ActorMention> Mentions) Candidates(ActorVocabulary vocabulary, string? title, string text,
+        IReadOnlyList<ActorMention>? found = null)
     {
-        var body = TextFold.Head(text, FeatureText.MaxChars);
-        var source = string.IsNullOrWhiteSpace(title) || body.StartsWith(title.Trim(), StringComparison.Ordinal) ? body : title.Trim() + ".\n" + body;
-        return (source, Mentions(vocabulary, source));
+        var source = FeatureText.Source(title, text);
+        return (source, Mentions(vocabulary, source, found ?? vocabulary.FindMentions(source)));
     }
 
     /// <summary>Co-actors: other actors named in the same sentence as the chosen actor's mention (not its objects).</summary>
@@ -135,9 +136,8 @@ public static class ActorResolver
     }
 
     /// <summary>Vocabulary mentions plus capitals standing for states (not where a capital is the place of an event).</summary>
-    private static List<ActorMention> Mentions(ActorVocabulary vocabulary, string source)
+    private static List<ActorMention> Mentions(ActorVocabulary vocabulary, string source, IReadOnlyList<ActorMention> found)
     {
-        var found = vocabulary.FindMentions(source);
         var metonyms = MetonymsFor(vocabulary).FindMentions(source)
             .Where(m => !PlacePrepositions.Contains(PreviousWord(source, m.Start)))
             .Where(m => !found.Any(f => m.Start < f.Start + f.Length && f.Start < m.Start + m.Length))
