@@ -58,6 +58,10 @@ public sealed record FactsReport
 {
     [JsonPropertyName("n")] public int N { get; init; }
     [JsonPropertyName("binding")] public FactAccuracy Binding { get; init; } = new(0, 0, 0);
+    /// <summary>Stance on the items labelled with one (a null prediction is wrong).</summary>
+    [JsonPropertyName("stance")] public FactAccuracy Stance { get; init; } = new(0, 0, 0);
+    /// <summary>Stance on the items labelled <c>supportive</c> or <c>easing</c> alone: the rare acts "critical" would hide.</summary>
+    [JsonPropertyName("stance_not_critical")] public FactAccuracy StanceNotCritical { get; init; } = new(0, 0, 0);
     [JsonPropertyName("lifecycle")] public FactAccuracy Lifecycle { get; init; } = new(0, 0, 0);
     /// <summary>Per lifecycle class (and <c>none</c> for a null prediction): truth, predicted and correct counts.</summary>
     [JsonPropertyName("lifecycle_per_class")] public Dictionary<string, LifecycleClassCounts> LifecyclePerClass { get; init; } = [];
@@ -90,7 +94,7 @@ public static class FactsEvaluator
             targets.Add(e.Targets is null ? [] : Facts.Targets.Find(e.Text, type, vocabulary).Select(x => x.Name).ToList());
         }
         var (date, perLanguage) = EvaluateDates(truths);
-        return Score(truths, predictions.Select(p => p.Binding).ToList(), lifecycles, targets) with
+        return Score(truths, predictions.Select(p => p.Binding).ToList(), lifecycles, targets, predictions.Select(p => p.Stance).ToList()) with
         {
             Date = date, DatePerLanguage = perLanguage,
         };
@@ -161,9 +165,10 @@ public static class FactsEvaluator
 
     /// <summary>Scores given predictions of each fact (one per example).</summary>
     public static FactsReport Score(IReadOnlyList<LabelledExample> truths, IReadOnlyList<bool?> binding,
-        IReadOnlyList<string?> lifecycle, IReadOnlyList<IReadOnlyList<string>> targets)
+        IReadOnlyList<string?> lifecycle, IReadOnlyList<IReadOnlyList<string>> targets, IReadOnlyList<string?>? stance = null)
     {
         int bindingN = 0, bindingOk = 0, lifecycleN = 0, lifecycleOk = 0, targetN = 0, tp = 0, predicted = 0, truth = 0;
+        int stanceN = 0, stanceOk = 0, rareN = 0, rareOk = 0;
         var perClass = Taxonomy.Lifecycles.Append(None).ToDictionary(c => c, _ => (Truth: 0, Predicted: 0, Correct: 0));
         for (int i = 0; i < truths.Count; i++)
         {
@@ -172,6 +177,17 @@ public static class FactsEvaluator
             {
                 bindingN++;
                 if (binding[i] == b) bindingOk++;
+            }
+            if (stance is not null && e.Stance is { } s)
+            {
+                bool ok = stance[i] == s;
+                stanceN++;
+                if (ok) stanceOk++;
+                if (s != "critical")
+                {
+                    rareN++;
+                    if (ok) rareOk++;
+                }
             }
             if (e.Lifecycle is { } l)
             {
@@ -201,6 +217,8 @@ public static class FactsEvaluator
         {
             N = truths.Count,
             Binding = new FactAccuracy(bindingN, bindingOk, Ratio(bindingOk, bindingN)),
+            Stance = new FactAccuracy(stanceN, stanceOk, Ratio(stanceOk, stanceN)),
+            StanceNotCritical = new FactAccuracy(rareN, rareOk, Ratio(rareOk, rareN)),
             Lifecycle = new FactAccuracy(lifecycleN, lifecycleOk, Ratio(lifecycleOk, lifecycleN)),
             LifecyclePerClass = perClass.ToDictionary(kv => kv.Key,
                 kv => new LifecycleClassCounts(kv.Value.Truth, kv.Value.Predicted, kv.Value.Correct)),

@@ -192,17 +192,19 @@ public static class ModelCommands
             await stdout.WriteLineAsync($"{r.Group,-34} " + string.Join(" ", r.QueueCurve.Select(c => $"{c.Recall.ToString("0.000", inv)}/{c.Precision.ToString("0.00", inv)}".PadLeft(11))));
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync("facts on each held-out group (accuracy or precision/recall, and how many items carry the field):");
-        await stdout.WriteLineAsync($"{"held out",-34} {"binding",13} {"lifecycle",13} {"targets P/R",19}");
+        await stdout.WriteLineAsync($"{"held out",-34} {"binding",13} {"stance",13} {"supp./easing",13} {"lifecycle",13} {"targets P/R",19}");
         foreach (var r in results.Where(r => r.Facts is not null))
         {
             var f = r.Facts!;
             // A score with nothing to count has none ("n/a", not 0.000): no item carrying the fact, no target predicted
             // (precision) or none labelled (recall).
             string Score(double value, int n, int width) => (n == 0 ? "n/a" : value.ToString("0.000", inv)).PadLeft(width);
-            await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1} ({2,4}) {3} ({4,4}) {5}/{6} ({7,4})",
+            await stdout.WriteLineAsync(string.Format(inv, "{0,-34} {1} ({2,4}) {8} ({9,4}) {10} ({11,4}) {3} ({4,4}) {5}/{6} ({7,4})",
                 r.Group, Score(f.Binding.Accuracy, f.Binding.N, 6), f.Binding.N,
                 Score(f.Lifecycle.Accuracy, f.Lifecycle.N, 6), f.Lifecycle.N,
-                Score(f.Targets.Precision, f.Targets.Predicted, 5), Score(f.Targets.Recall, f.Targets.Truth, 5), f.Targets.N));
+                Score(f.Targets.Precision, f.Targets.Predicted, 5), Score(f.Targets.Recall, f.Targets.Truth, 5), f.Targets.N,
+                Score(f.Stance.Accuracy, f.Stance.N, 6), f.Stance.N, Score(f.StanceNotCritical.Accuracy, f.StanceNotCritical.N, 6),
+                f.StanceNotCritical.N));
         }
         if (a.Json is { } jsonPath)
         {
@@ -279,6 +281,8 @@ public static class ModelCommands
         sb.AppendLine("facts (each scored on the labelled items that carry it)");
         sb.AppendLine(string.Format(inv, "binding_accuracy    {0:0.0000}   ({1} of {2} items labelled true/false; a null prediction is wrong)",
             f.Binding.Accuracy, f.Binding.N, f.N));
+        sb.AppendLine(string.Format(inv, "stance_accuracy     {0:0.0000}   ({1} of {2} items labelled; supportive or easing alone: {3:0.0000} of {4})",
+            f.Stance.Accuracy, f.Stance.N, f.N, f.StanceNotCritical.Accuracy, f.StanceNotCritical.N));
         sb.AppendLine(string.Format(inv, "lifecycle_accuracy  {0:0.0000}   ({1} of {2} items annotated)",
             f.Lifecycle.Accuracy, f.Lifecycle.N, f.N));
         sb.AppendLine($"  {"lifecycle",-12} {"truth",6} {"predicted",9} {"correct",7}");

@@ -38,6 +38,21 @@ public class FactsEvaluatorTests
         Assert.Equal(new TargetScores(4, 2, 3, 3, 0.6667, 0.6667), r.Targets);
     }
 
+    /// <summary>Stance: truths critical, easing, —, supportive, easing vs predicted critical, critical, easing, supportive,
+    /// null → 2 of 4 overall; of the three rare ones (easing, supportive, easing) 1.</summary>
+    [Fact]
+    public void Stance_is_scored_overall_and_on_the_rare_acts_alone()
+    {
+        LabelledExample With(string? stance) => new() { Text = "x", ResponseTypes = ["targeted_sanctions"], Stance = stance };
+        var truths = new List<LabelledExample> { With("critical"), With("easing"), With(null), With("supportive"), With("easing") };
+        var r = FactsEvaluator.Score(truths, [null, null, null, null, null], [null, null, null, null, null], [[], [], [], [], []],
+            ["critical", "critical", "easing", "supportive", null]);
+        Assert.Equal(new FactAccuracy(4, 2, 0.5), r.Stance);
+        Assert.Equal(new FactAccuracy(3, 1, 0.3333), r.StanceNotCritical);
+        Assert.Equal(new FactAccuracy(0, 0, 0), FactsEvaluator.Score(truths, [null, null, null, null, null],
+            [null, null, null, null, null], [[], [], [], [], []]).Stance);
+    }
+
     [Fact]
     public void Evaluate_reads_lifecycle_and_targets_from_the_text_with_the_predicted_type()
     {
@@ -56,6 +71,7 @@ public class FactsEvaluatorTests
         Assert.Equal(1, r.Targets.Precision);
         Assert.Equal(1, r.Targets.Recall);
         Assert.Equal(new FactAccuracy(2, 1, 0.5), r.Binding);
+        Assert.Equal(0, r.Stance.N); // neither carries a stance label
     }
 
     [Fact]
