@@ -50,7 +50,10 @@ public static class ModelTrainer
         // Step 1 — split: the fixed validation split is never trained on.
         var (train, validation) = CorpusSplit.Split(corpus.Examples);
         if (train.Count < 20) throw new InvalidOperationException($"only {train.Count} training examples; the corpus is missing or too small");
-        var trainRows = train.Select(e => new TextRow { Label = e.Primary, Text = FeatureText.Build(e.Title, e.Text, vocabulary), Weight = e.Weight }).ToList();
+        // Every head reads the same feature text of an example: built once.
+        var featureTexts = train.Distinct().ToDictionary(e => e, e => FeatureText.Build(e.Title, e.Text, vocabulary));
+        string Features(LabelledExample e) => featureTexts[e];
+        var trainRows = train.Select(e => new TextRow { Label = e.Primary, Text = Features(e), Weight = e.Weight }).ToList();
 
         // Steps 2–4 — featurize, train and evaluate each candidate trainer.
         var comparison = new Dictionary<string, double>();
@@ -91,7 +94,7 @@ public static class ModelTrainer
         // Step 5 — actor-type model (used when the text names no actor from the vocabulary).
         progress?.Invoke("training actor-type model");
         var actorRows = train.Where(e => Taxonomy.IsResponse(e.Primary) && Taxonomy.IsActorType(e.ActorType) && e.ActorType != "none")
-            .Select(e => new TextRow { Label = e.ActorType!, Text = FeatureText.Build(e.Title, e.Text, vocabulary), Weight = e.Weight }).ToList();
+            .Select(e => new TextRow { Label = e.ActorType!, Text = Features(e), Weight = e.Weight }).ToList();
         var actorModel = TextModel.Train(ml, actorRows, TrainerKind.SdcaMaximumEntropy);
 
         // Step 6 — stance and binding (taxonomy §3), trained on the responses that carry them; the text gets the
@@ -101,10 +104,10 @@ public static class ModelTrainer
         // Supportive and easing acts are rare (about 6 % of responses): repeated StanceOversampling times, so the model
         // learns them instead of always answering "critical" (measured: 7 of 19 found on validation instead of none).
         var stanceRows = responses.Where(e => Array.IndexOf(Taxonomy.Stances, e.Stance) >= 0)
-            .SelectMany(e => Enumerable.Repeat(new TextRow { Label = e.Stance!, Text = FeatureText.Build(e.Title, e.Text, vocabulary) + " zztype" + e.Primary },
+            .SelectMany(e => Enumerable.Repeat(new TextRow { Label = e.Stance!, Text = Features(e) + " zztype" + e.Primary },
                 e.Stance == "critical" ? 1 : StanceOversampling)).ToList();
         var bindingRows = responses
-            .Select(e => new TextRow { Label = BindingLabel(e.Binding), Text = FeatureText.Build(e.Title, e.Text, vocabulary) + " zztype" + e.Primary }).ToList();
+            .Select(e => new TextRow { Label = BindingLabel(e.Binding), Text = Features(e) + " zztype" + e.Primary }).ToList();
         var stanceModel = stanceRows.Select(r => r.Label).Distinct().Count() >= 2 ? TextModel.Train(ml, stanceRows, TrainerKind.LbfgsMaximumEntropy) : null;
         var bindingModel = bindingRows.Select(r => r.Label).Distinct().Count() >= 2 ? TextModel.Train(ml, bindingRows, TrainerKind.SdcaMaximumEntropy) : null;
 
