@@ -8,8 +8,21 @@ namespace Pipeline.Classify.Evaluation;
 /// <param name="FeatureTextOnly">The feature-text response model alone, without the raw-text companion (null when the
 /// model has none): what the average adds.</param>
 /// <param name="Facts">Binding, lifecycle and targets on the group's items that carry them (issue 15).</param>
+/// <param name="Misread">Each held-out item whose primary label or actor the model got wrong, for reading the errors.</param>
 public sealed record HeldOutResult(string Group, int N, EvaluationReport Model, EvaluationReport? Baseline,
-    IReadOnlyList<ThresholdPoint> QueueCurve, EvaluationReport? FeatureTextOnly = null, FactsReport? Facts = null);
+    IReadOnlyList<ThresholdPoint> QueueCurve, EvaluationReport? FeatureTextOnly = null, FactsReport? Facts = null,
+    IReadOnlyList<Misread>? Misread = null);
+
+/// <summary>A held-out item the model got wrong: its id, the true and the predicted primary label and actor, P(response)
+/// and whether it was queued.</summary>
+public sealed record Misread(
+    [property: System.Text.Json.Serialization.JsonPropertyName("id")] string? Id,
+    [property: System.Text.Json.Serialization.JsonPropertyName("truth")] string Truth,
+    [property: System.Text.Json.Serialization.JsonPropertyName("predicted")] string Predicted,
+    [property: System.Text.Json.Serialization.JsonPropertyName("actor")] string? Actor,
+    [property: System.Text.Json.Serialization.JsonPropertyName("predicted_actor")] string PredictedActor,
+    [property: System.Text.Json.Serialization.JsonPropertyName("p_response")] double PResponse,
+    [property: System.Text.Json.Serialization.JsonPropertyName("queue")] bool Queue);
 
 /// <summary>What the queue would do on a held-out group at one threshold on P(response).</summary>
 public sealed record ThresholdPoint(double Threshold, double Recall, double Precision);
@@ -90,8 +103,13 @@ public static class OutOfStyle
             progress?.Invoke($"  model macro-F1 {model.ResponseMacroF1:0.000}, queue recall {model.QueueRecall:0.000}, actor {model.ActorAccuracy:0.000}"
                 + (alone is null ? "" : $"; feature-text model alone {alone.ResponseMacroF1:0.000}, queue recall {alone.QueueRecall:0.000}")
                 + (baseline is null ? "" : $"; baseline macro-F1 {baseline.ResponseMacroF1:0.000}"));
+            var misread = heldOut.Select((e, i) => (e, p: predictions[i]))
+                .Where(x => x.p.Primary != x.e.Primary
+                    || (Taxonomy.IsResponse(x.e.Primary) && !string.Equals(x.p.Actor, x.e.Actor, StringComparison.OrdinalIgnoreCase)))
+                .Select(x => new Misread(x.e.Id, x.e.Primary, x.p.Primary, x.e.Actor, x.p.Actor, Math.Round(x.p.PResponse, 4), x.p.Queue))
+                .ToList();
             results.Add(new HeldOutResult(name, heldOut.Count, model, baseline, QueueCurve(heldOut, predictions), alone,
-                FactsEvaluator.Evaluate(heldOut, predictions)));
+                FactsEvaluator.Evaluate(heldOut, predictions), misread));
         }
         return results;
     }

@@ -211,7 +211,7 @@ public static class ModelCommands
             var json = results.Select(r => new Dictionary<string, object>
             {
                 ["group"] = r.Group, ["n"] = r.N, ["queue_curve"] = r.QueueCurve, ["facts"] = r.Facts!,
-                ["model_per_class"] = r.Model.PerClass, ["model_confusion"] = r.Model.Confusion,
+                ["model_per_class"] = r.Model.PerClass, ["model_confusion"] = r.Model.Confusion, ["misread"] = r.Misread ?? [],
                 ["model"] = new Dictionary<string, double>
                 {
                     ["response_macro_f1"] = r.Model.ResponseMacroF1, ["accuracy"] = r.Model.Accuracy, ["queue_recall"] = r.Model.QueueRecall,
