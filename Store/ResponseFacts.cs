@@ -16,13 +16,16 @@ public sealed record TargetMention(
 /// stance, its lifecycle (<c>called_for</c>, <c>announced</c>, <c>adopted</c>, <c>extended</c>, <c>lifted</c>), the
 /// targets it names and the date of the act (<c>yyyy-MM-dd</c>). Stored on the candidate as predicted; a reviewer's
 /// corrections are a JSON object of the same keys in <c>reviewed_facts</c>, and <see cref="Effective"/> applies them.
+/// <see cref="LegalActs"/> (the ids of the legal instruments the text names) is not stored: readers take it from the text
+/// (null: not read), and a reviewer's list replaces it.
 /// </summary>
-public sealed record ResponseFacts(bool? Binding, string? Stance, string? Lifecycle, IReadOnlyList<TargetMention> Targets, string? ActDate)
+public sealed record ResponseFacts(bool? Binding, string? Stance, string? Lifecycle, IReadOnlyList<TargetMention> Targets, string? ActDate,
+    IReadOnlyList<string>? LegalActs = null)
 {
     public static readonly ResponseFacts None = new(null, null, null, [], null);
 
     /// <summary>The keys of <c>reviewed_facts</c>, which are also the names of the facts in exports and the API.</summary>
-    public static readonly string[] Keys = ["binding", "stance", "lifecycle", "targets", "date"];
+    public static readonly string[] Keys = ["binding", "stance", "lifecycle", "targets", "date", "legal_acts"];
 
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
@@ -57,6 +60,8 @@ public sealed record ResponseFacts(bool? Binding, string? Stance, string? Lifecy
         if (reviewed.TryGetPropertyValue("date", out var date)) facts = facts with { ActDate = Text(date) };
         if (reviewed.TryGetPropertyValue("targets", out var targets))
             facts = facts with { Targets = targets is null ? [] : TargetsFromJson(targets.ToJsonString()) };
+        if (reviewed.TryGetPropertyValue("legal_acts", out var acts))
+            facts = facts with { LegalActs = acts is JsonArray list ? list.Select(Text).OfType<string>().ToList() : [] };
         return facts;
     }
 

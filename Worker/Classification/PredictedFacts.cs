@@ -20,10 +20,11 @@ public static class PredictedFacts
 
     /// <summary>The facts the text gives (no binding: that is the classifier's).</summary>
     public static ResponseFacts FromText(string? title, string text, DateOnly? pageDate, string? type, string? stance) => new(
-        null, stance, Lifecycle.Find(title, text, type, stance)?.Value, Mentions(Targets.Find(text, type)), ActDateOf(title, text, pageDate));
+        null, stance, Lifecycle.Find(title, text, type, stance)?.Value, Mentions(Targets.Find(text, type)), ActDateOf(title, text, pageDate),
+        LegalActIds(title, text));
 
-    /// <summary>Stored facts with the ones left NULL read from the text (rows stored before migration 7); then the
-    /// reviewer's corrections applied.</summary>
+    /// <summary>Stored facts with the ones left NULL read from the text (rows stored before migration 7, and the legal acts,
+    /// which are never stored); then the reviewer's corrections applied.</summary>
     public static ResponseFacts Complete(ResponseFacts stored, string? reviewed, string? title, string text, DateOnly pageDate, string? type)
     {
         var filled = stored with
@@ -31,12 +32,18 @@ public static class PredictedFacts
             Lifecycle = stored.Lifecycle ?? Lifecycle.Find(title, text, type, stored.Stance)?.Value,
             Targets = stored.Targets.Count > 0 ? stored.Targets : Mentions(Targets.Find(text, type)),
             ActDate = stored.ActDate ?? ActDateOf(title, text, pageDate),
+            LegalActs = stored.LegalActs ?? LegalActIds(title, text),
         };
         return filled.Effective(reviewed);
     }
 
     public static IReadOnlyList<TargetMention> Mentions(IEnumerable<NamedTarget> targets) =>
         targets.Select(t => new TargetMention(t.Name, t.Start, t.Length)).ToList();
+
+    /// <summary>The normalised ids of the legal instruments the title and text name (<see cref="Classify.Facts.LegalActs"/>),
+    /// each once, in reading order.</summary>
+    public static List<string> LegalActIds(string? title, string text) =>
+        Classify.Facts.LegalActs.Find(string.IsNullOrWhiteSpace(title) ? text : title + "\n" + text).Select(a => a.Id).Distinct().ToList();
 
     private static string? ActDateOf(string? title, string text, DateOnly? pageDate) =>
         ActDates.Find(title, text, pageDate)?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

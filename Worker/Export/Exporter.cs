@@ -52,8 +52,9 @@ public static class Exporter
         ["stance"] = facts.Stance,
         ["lifecycle"] = facts.Lifecycle,
         ["targets"] = facts.Targets.Select(t => t.Name).ToList(),
-        // The legal instruments the text names (regulation and decision numbers, UN symbols…), read from the stored text.
-        ["legal_acts"] = LegalActs.Find(i.Title + "\n" + i.Text).Select(a => a.Id).ToList(),
+        // The legal instruments the text names (regulation and decision numbers, UN symbols…), read from the stored text,
+        // or as a reviewer listed them.
+        ["legal_acts"] = facts.LegalActs ?? [],
         ["confidence"] = Math.Round(i.Confidence, 4),
         ["status"] = i.Status,
         ["model_version"] = i.ModelVersion,

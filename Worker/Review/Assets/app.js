@@ -276,16 +276,19 @@
     return root;
   }
 
-  // ---- the facts of the response (binding, stance, lifecycle, targets, date) ----------------------
+  // ---- the facts of the response (binding, stance, lifecycle, targets, date, legal acts) ----------
 
-  const FACTS = ['binding', 'stance', 'lifecycle', 'targets', 'date'];
+  const FACTS = ['binding', 'stance', 'lifecycle', 'targets', 'date', 'legal_acts'];
+  /** The facts edited as text: a date, or lists separated by ';'. */
+  const TYPED = ['date', 'targets', 'legal_acts'];
+  const LISTS = ['targets', 'legal_acts'];
 
   /** The facts as the reviewer edits them: the effective ones (predicted, with earlier corrections). */
   function factsOf(d) {
     const f = d.effective_facts || {};
     return {
       binding: f.binding === undefined ? null : f.binding, stance: f.stance || null, lifecycle: f.lifecycle || null,
-      targets: (f.targets || []).map((t) => t.name), date: f.date || null,
+      targets: (f.targets || []).map((t) => t.name), date: f.date || null, legal_acts: f.legal_acts || [],
     };
   }
 
@@ -295,9 +298,10 @@
     lifecycle: (v) => (v ? words(v) : 'unclear'),
     targets: (v) => (v && v.length ? v.join('; ') : 'none'),
     date: (v) => v || 'none',
+    legal_acts: (v) => (v && v.length ? v.join('; ') : 'none'),
   };
 
-  const sameFact = (k, a, b) => (k === 'targets' ? (a || []).join('\u0001') === (b || []).join('\u0001') : a === b);
+  const sameFact = (k, a, b) => (LISTS.includes(k) ? (a || []).join('\u0001') === (b || []).join('\u0001') : a === b);
 
   /** The facts the draft changes, as the decision's body sends them (only these keys). */
   function factChanges() {
@@ -352,7 +356,8 @@
         row('lifecycle', 'Lifecycle', factText.lifecycle(eff.lifecycle), factText.lifecycle(pred.lifecycle)),
         row('targets', 'Targets', (eff.targets || []).length ? `${eff.targets.length}` : 'none',
           factText.targets((pred.targets || []).map((t) => t.name)), targets),
-        row('date', 'Date of the act', factText.date(eff.date), factText.date(pred.date), dateEvidence)));
+        row('date', 'Date of the act', factText.date(eff.date), factText.date(pred.date), dateEvidence),
+        row('legal_acts', 'Legal acts', factText.legal_acts(eff.legal_acts), factText.legal_acts(pred.legal_acts))));
   }
 
   /** Cycles a fact through its values (forward, or backwards with Shift); unclear (null) is one of them. */
@@ -379,7 +384,7 @@
       if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) { toast('A date is yyyy-mm-dd (empty: none)'); return false; }
       state.draft.facts.date = v || null;
     } else {
-      state.draft.facts.targets = v.split(';').map((x) => x.trim()).filter(Boolean);
+      state.draft.facts[k] = v.split(';').map((x) => x.trim()).filter(Boolean);
     }
     return true;
   }
@@ -393,8 +398,8 @@
       if (readFact(k)) { input.blur(); renderDraft(); }
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      const f = state.draft ? state.draft.facts : { date: null, targets: [] };
-      input.value = k === 'date' ? f.date || '' : f.targets.join('; '); // back to the draft's value, which blurring keeps
+      const f = state.draft ? state.draft.facts : { date: null, targets: [], legal_acts: [] };
+      input.value = k === 'date' ? f.date || '' : f[k].join('; '); // back to the draft's value, which blurring keeps
       input.blur();
     }
   }
@@ -467,9 +472,9 @@
       b.querySelector('.value').textContent = factText[k](dr.facts[k]);
       b.classList.toggle('changed', k in changes);
     }
-    for (const k of ['date', 'targets']) {
+    for (const k of TYPED) {
       const input = $('fact-' + k);
-      if (document.activeElement !== input) input.value = k === 'date' ? dr.facts.date || '' : dr.facts.targets.join('; ');
+      if (document.activeElement !== input) input.value = k === 'date' ? dr.facts.date || '' : dr.facts[k].join('; ');
       input.classList.toggle('changed', k in changes);
     }
     const changed = isChanged();
@@ -638,7 +643,7 @@
       b: () => cycleFact('binding'), B: () => cycleFact('binding', true),
       t: () => cycleFact('stance'), T: () => cycleFact('stance', true),
       l: () => cycleFact('lifecycle'), L: () => cycleFact('lifecycle', true),
-      d: () => editFact('date'), g: () => editFact('targets'),
+      d: () => editFact('date'), g: () => editFact('targets'), r: () => editFact('legal_acts'),
     };
     const action = actions[e.key];
     if (!action) return;
@@ -664,7 +669,7 @@
     $('actor').addEventListener('blur', () => setTimeout(closeOptions, 100));
     $('actor-type').addEventListener('change', () => { if (state.draft) { state.draft.actorType = $('actor-type').value; renderDraft(); } });
     for (const k of ['binding', 'stance', 'lifecycle']) $('fact-' + k).addEventListener('click', (e) => cycleFact(k, e.shiftKey));
-    for (const k of ['date', 'targets']) {
+    for (const k of TYPED) {
       $('fact-' + k).addEventListener('keydown', factKeys);
       $('fact-' + k).addEventListener('change', () => { if (state.draft && readFact(k)) renderDraft(); });
     }

@@ -13,12 +13,14 @@ namespace Pipeline.Worker.Review.Dataset;
 
 /// <summary>One approved response as published. Reviewers are not named: some work from exile. <see cref="Date"/> is the
 /// page's date; <see cref="ActDate"/>, <see cref="Binding"/>, <see cref="Stance"/>, <see cref="Lifecycle"/> and
-/// <see cref="Targets"/> (canonical names) are the facts of the response as reviewed, else as predicted (issue 15).</summary>
+/// <see cref="Targets"/> (canonical names) and <see cref="LegalActs"/> (normalised references, read from the title and
+/// the first <see cref="ReviewStore.LeadLength"/> characters of the text) are the facts of the response as reviewed, else as
+/// predicted (issue 15).</summary>
 public sealed record ResponseRecord(
     long Id, string? Date, string Title, string? Url, string Source, string SourceName, string? Language, string PrimaryType,
     IReadOnlyList<string> ResponseTypes, string? Actor, string? ActorType, IReadOnlyList<string> CoActors, IReadOnlyList<string> Duplicates,
     DateTimeOffset? Approved, string Excerpt, string? ActDate = null, bool? Binding = null, string? Stance = null, string? Lifecycle = null,
-    IReadOnlyList<string>? Targets = null);
+    IReadOnlyList<string>? Targets = null, IReadOnlyList<string>? LegalActs = null);
 
 /// <summary>The JSON dataset: <see cref="Count"/> responses from <see cref="Offset"/> on, of <see cref="Total"/>.</summary>
 public sealed record DatasetDocument(string Title, string Description, DateTimeOffset Generated, int Total, int Offset, int Count, IAsyncEnumerable<ResponseRecord> Responses);
@@ -88,7 +90,7 @@ public static class DatasetHandlers
         context.Response.Headers.ContentDisposition = "inline; filename=\"belarus-responses.csv\"";
         await using var csv = Export.Csv.Create(context.Response.Body);
         csv.WriteHeader(["id", "date", "act_date", "title", "url", "source", "language", "primary_type", "response_types", "actor", "actor_type", "co_actors",
-            "duplicates", "approved", "binding", "stance", "lifecycle", "targets"]);
+            "duplicates", "approved", "binding", "stance", "lifecycle", "targets", "legal_acts"]);
         await using var rows = store.ApprovedAsync(limit, offset, ct).GetAsyncEnumerator(ct);
         var first = await rows.MoveNextAsync() ? rows.Current : null;
         await foreach (var r in Records(first, rows, facts, options, ct))
@@ -97,7 +99,8 @@ public static class DatasetHandlers
                 r.Id.ToString(CultureInfo.InvariantCulture), r.Date, r.ActDate, r.Title, r.Url, r.SourceName, r.Language, r.PrimaryType,
                 string.Join('|', r.ResponseTypes), r.Actor, r.ActorType, string.Join('|', r.CoActors), string.Join('|', r.Duplicates),
                 r.Approved?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                r.Binding is { } b ? (b ? "true" : "false") : null, r.Stance, r.Lifecycle, string.Join('|', r.Targets ?? [])], ct);
+                r.Binding is { } b ? (b ? "true" : "false") : null, r.Stance, r.Lifecycle, string.Join('|', r.Targets ?? []),
+                string.Join('|', r.LegalActs ?? [])], ct);
         }
     }
 
@@ -159,6 +162,7 @@ public static class DatasetHandlers
                 Category(w, r.Stance, "stance");
                 Category(w, r.Lifecycle, "lifecycle");
                 foreach (var t in r.Targets ?? []) Category(w, t, "target");
+                foreach (var a in r.LegalActs ?? []) Category(w, a, "legal_act");
                 w.WriteStartElement("summary");
                 w.WriteAttributeString("type", "text");
                 var act = r.ActDate is null ? "" : $" Act of {r.ActDate}.";
@@ -194,7 +198,7 @@ public static class DatasetHandlers
             r.Id, (r.Published ?? r.Fetched).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, CandidateHandlers.SafeUrl(r.Url),
             r.SourceId, CandidateHandlers.SourceName(options, r.SourceId), r.Language, r.ResponseTypes.FirstOrDefault() ?? "", r.ResponseTypes,
             r.Actor, r.ActorType, r.CoActors, r.DuplicateUrls, r.Decided, Excerpt(r.Lead, r.TextContinues), f.ActDate, f.Binding, f.Stance, f.Lifecycle,
-            f.Targets.Select(t => t.Name).ToList());
+            f.Targets.Select(t => t.Name).ToList(), f.LegalActs ?? []);
     }
 
     /// <summary>The first words of the text, from its lead (the store reads no more of it): at most <see cref="ExcerptLength"/> characters, cut at a space.</summary>

@@ -69,12 +69,15 @@ public static class QueuePage
                   <label for="fact-targets"><kbd>g</kbd> Targets</label>
                   <input id="fact-targets" class="fact" placeholder="names, separated by ;" maxlength="4200"
                          autocomplete="off" spellcheck="false">
-                  <p class="hint">b t l cycle (Shift: backwards) · d g edit, Enter keeps, Esc reverts</p>
+                  <label for="fact-legal_acts"><kbd>r</kbd> Legal acts</label>
+                  <input id="fact-legal_acts" class="fact" placeholder="references, separated by ;" maxlength="2500"
+                         autocomplete="off" spellcheck="false">
+                  <p class="hint">b t l cycle (Shift: backwards) · d g r edit, Enter keeps, Esc reverts</p>
                 </fieldset>
               </section>
             </div>
             <footer class="keys"><kbd>a</kbd>/<kbd>Enter</kbd> approve (or save the correction) · <kbd>1</kbd>–<kbd>7</kbd> type · <kbd>c</kbd> actor ·
-              <kbd>b</kbd> binding · <kbd>t</kbd> stance · <kbd>l</kbd> lifecycle · <kbd>d</kbd> date · <kbd>g</kbd> targets ·
+              <kbd>b</kbd> binding · <kbd>t</kbd> stance · <kbd>l</kbd> lifecycle · <kbd>d</kbd> date · <kbd>g</kbd> targets · <kbd>r</kbd> legal acts ·
               <kbd>n</kbd> not a response · <kbd>i</kbd> irrelevant · <kbd>x</kbd> reject · <kbd>s</kbd> skip · <kbd>u</kbd> undo · <kbd>Esc</kbd> back to keys</footer>
             <div id="toast" class="toast" role="status" aria-live="assertive" hidden></div>
             """;

@@ -120,6 +120,8 @@ public static class CandidateHandlers
         var found = ActDates.Find(c.Title, c.Text, DateOnly.FromDateTime((c.Published ?? c.Fetched).UtcDateTime));
         var predicted = c.PredictedFacts.ActDate is null && found is not null
             ? c.PredictedFacts with { ActDate = found.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } : c.PredictedFacts;
+        // The legal acts are read from the text, never stored.
+        predicted = predicted with { LegalActs = PredictedFacts.LegalActIds(c.Title, c.Text) };
         c = c with { PredictedFacts = predicted };
         var predictedFacts = FactsView.Of(c, predicted, found);
         return TypedResults.Ok(new CandidateView(c.Id, c.Title, c.SourceId, SourceName(options, c.SourceId), SafeUrl(c.Url), c.Published, c.Fetched, c.Language,

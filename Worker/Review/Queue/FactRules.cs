@@ -18,6 +18,9 @@ namespace Pipeline.Worker.Review.Queue;
 /// <item><c>targets</c>: at most <see cref="MaxTargets"/> names (strings or <c>{"name": …}</c>), each trimmed, not empty,
 /// at most <see cref="MaxTargetLength"/> characters; a name the prediction found keeps its position in the text, another
 /// is looked up in the text (first occurrence, ignoring case), else it has none (start -1).</item>
+/// <item><c>legal_acts</c>: at most <see cref="MaxLegalActs"/> references (strings), each trimmed, not empty, at most
+/// <see cref="MaxLegalActLength"/> characters; one in which the reader of legal acts finds exactly one act becomes that act's
+/// normalised id ("Council Verordnung (EU) Nr. 2021/1648" → "Regulation (EU) 2021/1648"), another is kept as written.</item>
 /// </list>
 /// Pure, like <see cref="DecisionRules"/>: the error names the field, and nothing is stored when there is one.
 /// </summary>
@@ -25,6 +28,8 @@ public static class FactRules
 {
     public const int MaxTargets = 20;
     public const int MaxTargetLength = 200;
+    public const int MaxLegalActs = 20;
+    public const int MaxLegalActLength = 120;
     public static readonly DateOnly EarliestDate = new(2020, 1, 1);
 
     /// <summary>The candidate's next <c>reviewed_facts</c> (null: none), or why the request's facts are refused.</summary>
@@ -45,6 +50,7 @@ public static class FactRules
                 "lifecycle" => OneOf(value, "lifecycle", Taxonomy.Lifecycles),
                 "date" => Date(value, today),
                 "targets" => Targets(value, current),
+                "legal_acts" => LegalActs(value),
                 _ => (null, $"facts.{key} is not a fact: the facts are {string.Join(", ", ResponseFacts.Keys)}"),
             };
             if (error is not null) return (null, error);
@@ -105,6 +111,28 @@ public static class FactRules
             }
         }
         return (JsonNode.Parse(ResponseFacts.TargetsToJson(list) ?? "[]"), null);
+    }
+
+    private static (JsonNode?, string?) LegalActs(JsonNode? value)
+    {
+        if (value is null) return (new JsonArray(), null);
+        if (value is not JsonArray items) return (null, "facts.legal_acts must be a list of references (or null for none)");
+        if (items.Count > MaxLegalActs) return (null, $"facts.legal_acts has {items.Count} references: at most {MaxLegalActs}");
+        var list = new List<string>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { } item || item.GetValueKind() != JsonValueKind.String)
+                return (null, $"facts.legal_acts[{i}] must be a reference (a string)");
+            var written = item.GetValue<string>().Trim();
+            if (written.Length == 0) return (null, $"facts.legal_acts[{i}] is empty");
+            if (written.Length > MaxLegalActLength) return (null, $"facts.legal_acts[{i}] is longer than {MaxLegalActLength} characters");
+            // A reference the reader recognises is stored as its id, so what a reviewer types and what was read from the
+            // text name the same act the same way.
+            var found = Classify.Facts.LegalActs.Find(written);
+            var id = found.Count == 1 ? found[0].Id : written;
+            if (!list.Contains(id, StringComparer.OrdinalIgnoreCase)) list.Add(id);
+        }
+        return (new JsonArray([.. list.Select(id => (JsonNode?)JsonValue.Create(id))]), null);
     }
 
     private static string Shown(JsonNode value)

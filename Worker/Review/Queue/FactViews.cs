@@ -12,12 +12,13 @@ public sealed record DateEvidence(string Phrase, string Sentence, int Start, int
 
 /// <summary>
 /// The facts of a response as the review API shows them (issue 15): <c>binding</c> (null: unclear), <c>stance</c>,
-/// <c>lifecycle</c>, <c>targets</c> (each with its position in the text; start -1 when it has none) and <c>date</c>,
+/// <c>lifecycle</c>, <c>targets</c> (each with its position in the text; start -1 when it has none), <c>date</c> and
+/// <c>legal_acts</c> (normalised references),
 /// with the evidence of the date. <see cref="Corrected"/> names the facts a reviewer set (effective facts only).
 /// </summary>
 public sealed record FactsView(
     bool? Binding, string? Stance, string? Lifecycle, IReadOnlyList<TargetMention> Targets, string? Date, DateEvidence? DateEvidence,
-    IReadOnlyList<string>? Corrected = null)
+    IReadOnlyList<string>? Corrected = null, IReadOnlyList<string>? LegalActs = null)
 {
     /// <summary>
     /// The view of <paramref name="facts"/> of candidate <paramref name="c"/>: a target's position is kept only where it
@@ -32,7 +33,7 @@ public sealed record FactsView(
         DateEvidence? evidence = null;
         if (found is not null && facts.ActDate == found.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
             evidence = Evidence(c.Title, c.Text, found);
-        return new FactsView(facts.Binding, facts.Stance, facts.Lifecycle, targets, facts.ActDate, evidence, corrected);
+        return new FactsView(facts.Binding, facts.Stance, facts.Lifecycle, targets, facts.ActDate, evidence, corrected, facts.LegalActs ?? []);
     }
 
     /// <summary>The keys of a <c>reviewed_facts</c> object, in the order of <see cref="ResponseFacts.Keys"/>.</summary>

@@ -71,7 +71,7 @@ public class DatasetTests
         Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("id,date,act_date,title,url,source,language,primary_type,response_types,actor,actor_type,co_actors,duplicates,approved,"
-                     + "binding,stance,lifecycle,targets", lines[0]);
+                     + "binding,stance,lifecycle,targets,legal_acts", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")<b>\"", csv); // quoted, and the formula is defused
         Assert.Contains(",Lithuania,state,", csv);

@@ -137,6 +137,50 @@ public class ReviewFactsApiTests
         Assert.True(undone.EffectiveFacts.Binding);
     }
 
+    /// <summary>The legal acts are read from the text, never stored; a reviewer's list replaces them, a reference the reader
+    /// recognises stored as its normalised id, and the export and the published dataset carry the reviewed list.</summary>
+    [Fact]
+    public async Task Review_LegalActs_AreReadFromTheText_AndAReviewersListReplacesThem()
+    {
+        await using var world = await CreateAsync();
+        var id = await FactsItemAsync(world);
+        await world.Pipeline.ScalarAsync(
+            $"UPDATE items SET text = text || ' The listing was made by Council Implementing Regulation (EU) 2021/1030.' WHERE id = {id}");
+        await using var factory = world.Factory();
+        var alice = await ReviewerAsync(factory, Alice);
+
+        var before = await CandidateAsync(alice, id);
+        Assert.Equal(["Regulation (EU) 2021/1030"], before["facts"]!["legal_acts"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(["Regulation (EU) 2021/1030"], before["effective_facts"]!["legal_acts"]!.AsArray().Select(a => a!.GetValue<string>()));
+
+        var response = await ReviewAsync(alice, id, new
+        {
+            decision = "approve", version = 1,
+            facts = new { legal_acts = new[] { " Durchführungsverordnung (EU) 2021/1030 ", "Decision 2012/642/CFSP", "Council press release 437/21", "decision 2012/642/cfsp" } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = (await world.Reviews.GetAsync(id))!;
+        // Recognised references become their ids; one the reader does not know is kept as written; each once.
+        Assert.Equal(["Regulation (EU) 2021/1030", "Decision 2012/642/CFSP", "Council press release 437/21"], stored.EffectiveFacts.LegalActs);
+        var view = await CandidateAsync(alice, id);
+        Assert.Contains("legal_acts", view["effective_facts"]!["corrected"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.Equal(["Regulation (EU) 2021/1030"], view["facts"]!["legal_acts"]!.AsArray().Select(a => a!.GetValue<string>()));
+
+        var dataset = await Client(factory).GetFromJsonAsync<JsonObject>("/responses.json");
+        var record = dataset!["responses"]!.AsArray().Single()!;
+        Assert.Equal(["Regulation (EU) 2021/1030", "Decision 2012/642/CFSP", "Council press release 437/21"],
+            record["legal_acts"]!.AsArray().Select(a => a!.GetValue<string>()));
+
+        // null says "none" (a second reviewer's approve, as a correction of a decided candidate is).
+        var mia = await ReviewerAsync(factory, Mia);
+        Assert.Equal(HttpStatusCode.OK, (await ReviewAsync(mia, id, new Dictionary<string, object?>
+        {
+            ["decision"] = "approve", ["version"] = 2, ["facts"] = new Dictionary<string, object?> { ["legal_acts"] = null },
+        })).StatusCode);
+        Assert.Empty((await world.Reviews.GetAsync(id))!.EffectiveFacts.LegalActs!);
+    }
+
     [Theory]
     [InlineData("""{"lifecycle":"imposed"}""", "facts.lifecycle")]
     [InlineData("""{"lifecycle":"Adopted"}""", "facts.lifecycle")]
@@ -157,6 +201,11 @@ public class ReviewFactsApiTests
     [InlineData("""{"targets":[{"start":3}]}""", "facts.targets[0]")]
     [InlineData("TOO_MANY_TARGETS", "facts.targets")]
     [InlineData("TOO_LONG_TARGET", "facts.targets[0]")]
+    [InlineData("""{"legal_acts":"Regulation (EU) 2021/1030"}""", "facts.legal_acts")]
+    [InlineData("""{"legal_acts":["EO 14038",""]}""", "facts.legal_acts[1]")]
+    [InlineData("""{"legal_acts":[{"id":"EO 14038"}]}""", "facts.legal_acts[0]")]
+    [InlineData("TOO_MANY_LEGAL_ACTS", "facts.legal_acts")]
+    [InlineData("TOO_LONG_LEGAL_ACT", "facts.legal_acts[0]")]
     [InlineData("""{"reason":"x"}""", "facts.reason")]
     [InlineData("\"adopted\"", "facts")]
     [InlineData("[]", "facts")]
@@ -175,6 +224,11 @@ public class ReviewFactsApiTests
                 ["targets"] = new JsonArray([.. Enumerable.Range(0, 21).Select(i => (JsonNode)$"Target {i}")]),
             }.ToJsonString(),
             "TOO_LONG_TARGET" => new JsonObject { ["targets"] = new JsonArray(new string('x', 201)) }.ToJsonString(),
+            "TOO_MANY_LEGAL_ACTS" => new JsonObject
+            {
+                ["legal_acts"] = new JsonArray([.. Enumerable.Range(0, 21).Select(i => (JsonNode)$"Act {i}")]),
+            }.ToJsonString(),
+            "TOO_LONG_LEGAL_ACT" => new JsonObject { ["legal_acts"] = new JsonArray(new string('x', 121)) }.ToJsonString(),
             _ => facts,
         };
 
