@@ -137,7 +137,7 @@ public class ReviewBrowserTests(ITestOutputHelper output)
     /// <summary>
     /// The facts of a response by keyboard (issue 15): the Facts panel shows the predicted facts with their evidence
     /// (the target and the date highlighted in the text, the date's sentence quoted); <c>b</c> and <c>l</c> cycle binding
-    /// and lifecycle, <c>d</c> and <c>g</c> edit the date and the targets, <c>a</c> saves the correction; the store, the
+    /// and lifecycle, <c>d</c>, <c>g</c> and <c>r</c> edit the date, the targets and the legal acts, <c>a</c> saves the correction; the store, the
     /// audit trail and the page (marked "corrected") agree.
     /// </summary>
     [ChromiumFact]
@@ -177,6 +177,11 @@ public class ReviewBrowserTests(ITestOutputHelper output)
         await page.Keyboard.PressAsync("End");
         await page.Keyboard.TypeAsync("; Naftan");
         await page.Keyboard.PressAsync("Enter");
+        // r: the legal acts (none read from this text); a reference the page recognises is stored as its id.
+        await page.Keyboard.PressAsync("r");
+        Assert.Equal("fact-legal_acts", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.TypeAsync("Durchführungsverordnung (EU) 2021/1030");
+        await page.Keyboard.PressAsync("Enter");
         Assert.Equal(" Save correction",
             await page.EvaluateAsync<string>("() => document.querySelector('#approve').lastChild.textContent"));
         // Esc in a field reverts what was typed since: the date stays the one kept with Enter.
@@ -192,7 +197,8 @@ public class ReviewBrowserTests(ITestOutputHelper output)
         var facts = stored.EffectiveFacts;
         Assert.Equal((false, "adopted", "2021-06-05", "critical"), (facts.Binding, facts.Lifecycle, facts.ActDate, facts.Stance));
         Assert.Equal([new TargetMention("Belavia", 19, 7), new TargetMention("Naftan")], facts.Targets);
-        Assert.Equal(["binding", "lifecycle", "targets", "date"],
+        Assert.Equal(["Regulation (EU) 2021/1030"], facts.LegalActs);
+        Assert.Equal(["binding", "lifecycle", "targets", "date", "legal_acts"],
             JsonNode.Parse(stored.ReviewedFacts!)!.AsObject().Select(kv => kv.Key));
         var audit = Assert.Single(await world.Reviews.AuditAsync(id));
         Assert.Equal((Alice, "correct"), (audit.Reviewer, audit.Decision));
@@ -204,7 +210,7 @@ public class ReviewBrowserTests(ITestOutputHelper output)
         await page.WaitForFunctionAsync($"() => document.querySelector('#candidate')?.dataset.id === '{id}'" +
             " && document.querySelector('#candidate').dataset.status === 'approved'");
         Assert.Equal("not binding", await page.TextContentAsync("#facts [data-fact=binding] .fact-value"));
-        Assert.Equal(4, await page.Locator("#facts .badge.corrected").CountAsync());
+        Assert.Equal(5, await page.Locator("#facts .badge.corrected").CountAsync());
         Assert.Contains("predicted: binding", await page.TextContentAsync("#facts [data-fact=binding]"));
         Assert.Equal("2021-06-05", await page.InputValueAsync("#fact-date"));
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
