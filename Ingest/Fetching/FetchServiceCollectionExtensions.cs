@@ -29,24 +29,26 @@ public static class FetchServiceCollectionExtensions
                 var options = context.ServiceProvider.GetRequiredService<FetchOptions>();
                 var log = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Fetcher));
                 builder.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
-                builder.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = Math.Max(0, options.MaxRetries),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
-                    MaxDelay = TimeSpan.FromSeconds(options.MaxRetryDelaySeconds),
-                    ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(!IsNameResolutionFailure(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
-                    OnRetry = args =>
+                // MaxRetries 0 (allowed: one attempt per fetch) means no retry strategy; Polly refuses one of 0 attempts.
+                if (options.MaxRetries > 0)
+                    builder.AddRetry(new HttpRetryStrategyOptions
                     {
-                        var url = args.Outcome.Result?.RequestMessage?.RequestUri ?? args.Context.GetRequestMessage()?.RequestUri;
-                        log.LogInformation("Retrying {Url} in {Delay:0.0} s (retry {Attempt} of {Max}): {Reason}",
-                            url is null ? "?" : Fetcher.Redact(url), args.RetryDelay.TotalSeconds, args.AttemptNumber + 1,
-                            options.MaxRetries, Describe(args.Outcome));
-                        return ValueTask.CompletedTask;
-                    },
-                });
+                        MaxRetryAttempts = options.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
+                        MaxDelay = TimeSpan.FromSeconds(options.MaxRetryDelaySeconds),
+                        ShouldRetryAfterHeader = true,
+                        ShouldHandle = args => ValueTask.FromResult(!IsNameResolutionFailure(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                        OnRetry = args =>
+                        {
+                            var url = args.Outcome.Result?.RequestMessage?.RequestUri ?? args.Context.GetRequestMessage()?.RequestUri;
+                            log.LogInformation("Retrying {Url} in {Delay:0.0} s (retry {Attempt} of {Max}): {Reason}",
+                                url is null ? "?" : Fetcher.Redact(url), args.RetryDelay.TotalSeconds, args.AttemptNumber + 1,
+                                options.MaxRetries, Describe(args.Outcome));
+                            return ValueTask.CompletedTask;
+                        },
+                    });
                 builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
             });
         return services;

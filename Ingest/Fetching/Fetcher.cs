@@ -216,7 +216,7 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
             byte[] body;
             try
             {
-                body = await ReadCappedAsync(response.Content, ct);
+                body = await ReadCappedAsync(response.Content, declaredLength, ct);
             }
             catch (BodyTooLargeException)
             {
@@ -241,14 +241,16 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
         }
     }
 
-    private async Task<byte[]> ReadCappedAsync(HttpContent content, CancellationToken ct)
+    /// <param name="declared">The Content-Length (already checked against the limit), when the server sent one: the buffer
+    /// starts at that size, so a body that keeps its word is read into one array and returned without a copy.</param>
+    private async Task<byte[]> ReadCappedAsync(HttpContent content, long? declared, CancellationToken ct)
     {
         // The attempt timeout covers the headers; the body gets its own deadline so a trickling server cannot hold a pass.
         using var bodyDeadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bodyDeadline.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds * 2));
         await using var stream = await content.ReadAsStreamAsync(bodyDeadline.Token);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        using var buffer = new MemoryStream(declared is > 0 and var n && n <= options.MaxBodyBytes ? (int)n : 64 * 1024);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
         int read;
         try
         {
@@ -262,7 +264,11 @@ public sealed class Fetcher(IHttpClientFactory clients, FetchOptions options, IL
         {
             throw new TimeoutException($"the body did not arrive within {options.TimeoutSeconds * 2:0.#} s");
         }
-        return buffer.ToArray();
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     private sealed class BodyTooLargeException : Exception;
