@@ -24,8 +24,8 @@ public static class ColdStartBench
         var rows = new List<IReadOnlyList<string>>();
         var variants = new List<(string Label, string? Dll, Dictionary<string, string>? Env)>
         {
-            ("as built (tiered JIT, server GC)", null, null),
-            ("DOTNET_TieredPGO=0", null, new() { ["DOTNET_TieredPGO"] = "0" }),
+            ("as built (tiered JIT, dynamic PGO off, server GC)", null, null),
+            ("DOTNET_TieredPGO=1 (dynamic PGO on, the .NET default)", null, new() { ["DOTNET_TieredPGO"] = "1" }),
             ("DOTNET_TieredCompilation=0 (full JIT at once)", null, new() { ["DOTNET_TieredCompilation"] = "0" }),
         };
         if (r2r is not null) variants.Add(("published ReadyToRun", r2r, null));
