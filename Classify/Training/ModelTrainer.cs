@@ -46,6 +46,9 @@ public static class ModelTrainer
         double targetRecall = QueueThreshold.DefaultTargetRecall, bool withBaseline = false, bool withCompanion = false)
     {
         var clock = Stopwatch.StartNew();
+        // Each step's line says when it started (seconds since the start): where a training's time goes.
+        var say = progress;
+        progress = say is null ? null : m => say(m.StartsWith("  ", StringComparison.Ordinal) ? m : $"[{clock.Elapsed.TotalSeconds,4:0} s] {m}");
         trainers ??= DefaultTrainers;
         // Step 1 — split: the fixed validation split is never trained on.
         var (train, validation) = CorpusSplit.Split(corpus.Examples);
