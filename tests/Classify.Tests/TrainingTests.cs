@@ -179,14 +179,16 @@ public class BaselineTests
     public void The_baseline_learns_from_raw_text_and_queues_by_its_top_label()
     {
         var corpus = SharedModel.Corpus.Examples;
-        var train = corpus.Where((_, i) => i % 10 == 0).Take(400).ToList();
-        var test = corpus.Where((_, i) => i % 10 == 5).Take(150).ToList();
+        // Every fourth example up to 1,000 (the corpus is many voices in many languages: 400 were too few to learn from
+        // once the hardest voices joined it), scored on 200 others.
+        var train = corpus.Where((_, i) => i % 4 == 0).Take(1000).ToList();
+        var test = corpus.Where((_, i) => i % 10 == 5).Take(200).ToList();
         var model = Baseline.Train(new Microsoft.ML.MLContext(1), train);
         var predictions = Baseline.Predict(model, test);
         Assert.All(predictions, p => Assert.Equal(Taxonomy.IsResponse(p.Primary), p.Queue));
         Assert.All(predictions, p => Assert.InRange(p.PResponse, 0, 1.0001));
         var report = Baseline.Evaluate(model, test);
-        // Far above chance (1/9 accuracy) on examples it never saw, from 400 training texts.
+        // Far above chance (1/9 accuracy) on examples it never saw, from 1,000 training texts.
         Assert.True(report.Accuracy > 0.4, $"baseline accuracy {report.Accuracy}");
     }
 }
