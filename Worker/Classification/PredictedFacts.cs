@@ -18,10 +18,9 @@ public static class PredictedFacts
     public static ResponseFacts Of(string? title, string text, DateOnly? pageDate, Prediction p) =>
         FromText(title, text, pageDate, p.FactsType, p.Stance) with { Binding = p.Binding };
 
-    /// <summary>The facts the text gives (no binding: that is the classifier's).</summary>
+    /// <summary>The facts the text gives (no binding: that is the classifier's; no legal acts: they are never stored).</summary>
     public static ResponseFacts FromText(string? title, string text, DateOnly? pageDate, string? type, string? stance) => new(
-        null, stance, Lifecycle.Find(title, text, type, stance)?.Value, Mentions(Targets.Find(text, type)), ActDateOf(title, text, pageDate),
-        LegalActIds(title, text));
+        null, stance, Lifecycle.Find(title, text, type, stance)?.Value, Mentions(Targets.Find(text, type)), ActDateOf(title, text, pageDate));
 
     /// <summary>Stored facts with the ones left NULL read from the text (rows stored before migration 7, and the legal acts,
     /// which are never stored); then the reviewer's corrections applied.</summary>
@@ -40,10 +39,10 @@ public static class PredictedFacts
     public static IReadOnlyList<TargetMention> Mentions(IEnumerable<NamedTarget> targets) =>
         targets.Select(t => new TargetMention(t.Name, t.Start, t.Length)).ToList();
 
-    /// <summary>The normalised ids of the legal instruments the title and text name (<see cref="Classify.Facts.LegalActs"/>),
-    /// each once, in reading order.</summary>
+    /// <summary>The normalised ids of the legal instruments the title and text name (<see cref="Classify.Facts.LegalActs"/>,
+    /// which gives each once, in reading order). Not stored: ingest leaves them to the readers (<see cref="Complete"/>).</summary>
     public static List<string> LegalActIds(string? title, string text) =>
-        Classify.Facts.LegalActs.Find(string.IsNullOrWhiteSpace(title) ? text : title + "\n" + text).Select(a => a.Id).Distinct().ToList();
+        Classify.Facts.LegalActs.Find(string.IsNullOrWhiteSpace(title) ? text : title + "\n" + text).Select(a => a.Id).ToList();
 
     private static string? ActDateOf(string? title, string text, DateOnly? pageDate) =>
         ActDates.Find(title, text, pageDate)?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
